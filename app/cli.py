@@ -1,0 +1,63 @@
+"""`preflight`: the command-line front end (argparse, no Qt).
+
+Each subcommand lives in `app/commands/<name>.py` with `register(subparsers)`; this file only
+assembles them, so adding a command never touches another. Exit codes (DESIGN.md): 0 ready or
+review, 1 fix required, 2 usage error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from checks import __version__
+
+COMMANDS = ("check", "fix", "media", "explain", "audit", "pack", "account", "gui")
+
+
+class CommandError(Exception):
+    """A problem with the user's input: printed as one line, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="preflight",
+        description="Preflight 发布前自检: check a self-media draft for required labels, then fix it.",
+    )
+    parser.add_argument("--version", action="version", version=f"preflight {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        import_module(f"app.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    from checks.draft import DraftError
+    from checks.packs import PackError
+
+    try:
+        return int(args.run(args) or 0)
+    except (CommandError, DraftError, PackError) as exc:
+        print(f"preflight: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("preflight: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per `preflight` subcommand, each with `register(subparsers)` and a `run(args)`."""

@@ -1,0 +1,28 @@
+"""AI image/video without a visible on-media label. (Stub: the rule is not implemented yet.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.i18n import L
+from checks.model import Finding, Severity
+from checks.rules.base import Context, Rule, RuleDoc
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    return iter(())
+
+
+RULE = Rule(
+    id="ai_visible_label_missing",
+    clause="AIGC2025-4",
+    severity=Severity.WARNING,
+    title=L(zh="AI图片/视频画面上缺少显式标识", en="AI image/video without a visible on-media label"),
+    doc=RuleDoc(
+        what=L(zh="（待补充）", en="(to be written)"),
+        why=L(zh="（待补充）", en="(to be written)"),
+        example=L(zh="（待补充）", en="(to be written)"),
+        fix=L(zh="（待补充）", en="(to be written)"),
+    ),
+    check=check,
+)

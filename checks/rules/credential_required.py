@@ -1,0 +1,28 @@
+"""Professional advice without a valid credential. (Stub: the rule is not implemented yet.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.i18n import L
+from checks.model import Finding, Severity
+from checks.rules.base import Context, Rule, RuleDoc
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    return iter(())
+
+
+RULE = Rule(
+    id="credential_required",
+    clause="N2023-2",
+    severity=Severity.ERROR,
+    title=L(zh="专业领域内容缺少有效资质", en="Professional advice without a valid credential"),
+    doc=RuleDoc(
+        what=L(zh="（待补充）", en="(to be written)"),
+        why=L(zh="（待补充）", en="(to be written)"),
+        example=L(zh="（待补充）", en="(to be written)"),
+        fix=L(zh="（待补充）", en="(to be written)"),
+    ),
+    check=check,
+)

@@ -1,0 +1,28 @@
+"""Account imitates a Party, government or military organ. (Stub: the rule is not implemented yet.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.i18n import L
+from checks.model import Finding, Severity
+from checks.rules.base import Context, Rule, RuleDoc
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    return iter(())
+
+
+RULE = Rule(
+    id="impersonation_official",
+    clause="N2023-1",
+    severity=Severity.ERROR,
+    title=L(zh="账号信息仿冒党政军机关", en="Account imitates a Party, government or military organ"),
+    doc=RuleDoc(
+        what=L(zh="（待补充）", en="(to be written)"),
+        why=L(zh="（待补充）", en="(to be written)"),
+        example=L(zh="（待补充）", en="(to be written)"),
+        fix=L(zh="（待补充）", en="(to be written)"),
+    ),
+    check=check,
+)

@@ -1,0 +1,1 @@
+"""Text analysis shared by all rules: normalisation, structure, lexicons, times, places, topics."""

@@ -1,0 +1,28 @@
+"""Shared fixtures. Tests run headless: Qt uses the offscreen platform, set before any Qt import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The shared real-file corpus; tests using it are skipped when it is absent."""
+    if not (CORPUS / "MANIFEST.tsv").exists():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings, profile, caches and trusted keys go to a temp folder, never the developer's home."""
+    home = tmp_path_factory.mktemp("userdirs")
+    monkeypatch.setenv("PREFLIGHT_HOME", str(home))
