@@ -1,0 +1,206 @@
+"""The creator's installed rule packs, under `data_dir()/packs/<id>/`, and the API of the Packs page.
+
+A pack is installed only after it verifies (signed by a trusted key, unchanged, not expired, not
+for a newer app) and its rule files load; it is written to a staging folder and swapped in with
+renames, so the last good version stays in force until the new one is complete. Install records
+(source, dates) sit beside the pack in `<id>.install.toml`, outside the signed folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import tomli_w
+
+from checks import settings
+from checks.draft import atomic_write
+from checks.packs.model import PackError
+from checks.packs.signing import SIG_NAME, PackFiles, PackSignatureError, read_pack, read_signature
+from checks.packs.trust import VerifiedPack, check_usable, verify_pack, version_tuple
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class InstalledPack:
+    id: str
+    version: str
+    publisher: str
+    signed: bool  # has a pack.sig
+    trusted: bool  # verifies now against a trusted key, unchanged, valid today
+    key_id: str | None
+    installed_at: str
+    source: str  # where it came from: a file path or a subscription URL
+    last_update: str
+    path: str
+    problem: str | None = None  # why it is not in force, when `trusted` is false
+
+
+def store_dir() -> Path:
+    return settings.data_dir() / "packs"
+
+
+def _meta_file(pack_id: str) -> Path:
+    return store_dir() / f"{pack_id}.install.toml"
+
+
+def _read_meta(pack_id: str) -> dict[str, str]:
+    try:
+        return {k: str(v) for k, v in tomllib.loads(_meta_file(pack_id).read_text(encoding="utf-8")).items()}
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _describe(folder: Path) -> InstalledPack:
+    meta = _read_meta(folder.name)
+    base = dict(
+        id=folder.name,
+        installed_at=meta.get("installed_at", ""),
+        source=meta.get("source", ""),
+        last_update=meta.get("last_update", ""),
+        path=str(folder),
+    )
+    try:
+        pack = read_pack(folder)
+        version, publisher = pack.version, str(pack.manifest.get("publisher", ""))
+    except PackError as exc:
+        return InstalledPack(
+            version="", publisher="", signed=False, trusted=False, key_id=None, problem=str(exc), **base
+        )
+    try:
+        sig = read_signature(pack)
+    except PackSignatureError:
+        sig = None
+    try:
+        verify_pack(pack)
+        problem = None
+    except PackError as exc:
+        problem = str(exc)
+    return InstalledPack(
+        version=version,
+        publisher=publisher,
+        signed=sig is not None,
+        trusted=problem is None,
+        key_id=sig.key_id if sig else None,
+        problem=problem,
+        **base,
+    )
+
+
+def list_installed() -> list[InstalledPack]:
+    root = store_dir()
+    if not root.is_dir():
+        return []
+    return [_describe(d) for d in sorted(root.iterdir()) if d.is_dir() and _ID.match(d.name)]
+
+
+def installed(pack_id: str) -> InstalledPack | None:
+    folder = store_dir() / pack_id
+    return _describe(folder) if _ID.match(pack_id) and folder.is_dir() else None
+
+
+def active_pack_paths() -> list[Path]:
+    """Installed packs that verify right now; the engine loads these in addition to core."""
+    return [Path(p.path) for p in list_installed() if p.trusted]
+
+
+def _validate_rules(folder: Path) -> None:
+    """Let the pack-format loader reject a pack whose rule files it cannot use, before it goes live."""
+    from checks.packs import loader
+
+    load_one = getattr(loader, "load_pack", None)
+    if load_one is not None:
+        load_one(folder)
+
+
+def install(
+    path: str | os.PathLike[str] | PackFiles, *, source: str | None = None, newer_only: bool = False
+) -> InstalledPack:
+    """Verify a pack (folder, zip or bytes read already) and install it; the old version stays until then.
+
+    `newer_only` refuses a version older than the installed one (subscriptions: a replayed old pack).
+    """
+    pack = path if isinstance(path, PackFiles) else read_pack(path)
+    verified: VerifiedPack = verify_pack(pack)
+    if not _ID.match(verified.pack_id):
+        raise PackError(
+            f"{pack.origin}: pack id {verified.pack_id!r} must be letters, digits, '.', '_' or '-'"
+        )
+    current = installed(verified.pack_id)
+    if newer_only and current and current.trusted:
+        if version_tuple(verified.version) < version_tuple(current.version):
+            raise PackError(
+                f"{pack.origin}: pack '{verified.pack_id}' {verified.version} is older than the installed "
+                f"{current.version}; keeping the installed one"
+            )
+    root = store_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    staging = root / f".staging-{verified.pack_id}-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for rel, data in pack.files.items():
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        verify_pack(read_pack(staging))  # what is on disk is what was verified
+        _validate_rules(staging)
+        final = root / verified.pack_id
+        old = root / f".old-{verified.pack_id}-{os.getpid()}"
+        if final.exists():
+            os.replace(final, old)
+        os.replace(staging, final)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    meta = _read_meta(verified.pack_id) if current else {}
+    now = _now()
+    meta.update(
+        installed_at=meta.get("installed_at") or now,
+        last_update=now,
+        source=source or str(Path(pack.origin).resolve()),
+        version=verified.version,
+        key_id=verified.key_id,
+    )
+    atomic_write(_meta_file(verified.pack_id), tomli_w.dumps(meta))
+    result = installed(verified.pack_id)
+    assert result is not None
+    return result
+
+
+def remove(pack_id: str) -> InstalledPack:
+    current = installed(pack_id)
+    if current is None:
+        raise PackError(f"no installed pack '{pack_id}' (see 'preflight pack list')")
+    shutil.rmtree(current.path)
+    _meta_file(pack_id).unlink(missing_ok=True)
+    return current
+
+
+def explicit_pack_signed(path: str | os.PathLike[str]) -> bool:
+    """A pack the user names with `--pack`: unsigned is allowed (their choice) and reported `signed: false`.
+
+    A signature that is present must hold, though: a signed pack that was tampered with is refused,
+    and so is an expired pack or one for a newer app. A valid signature by an unknown key counts as unsigned.
+    """
+    pack = read_pack(path)
+    if SIG_NAME not in pack.files:
+        check_usable(pack)
+        return False
+    try:
+        verify_pack(pack)
+    except PackSignatureError as exc:
+        if exc.reason != "unknown_key":
+            raise
+        check_usable(pack)
+        return False
+    return True
