@@ -1,24 +1,31 @@
-"""Loading rule packs: the built-in `core` pack plus any the user adds (folders or zips).
+"""Loading rule packs: `load_pack` parses one folder or zip, `merge` combines packs into a PackSet.
 
-A pack is `pack.toml` (id, version, publisher, min_app_version) and rule files (`*.toml` anywhere
-below it) whose `kind` is one of a closed set. Nothing in a pack is ever executed: every file is
-TOML data validated here, and every problem is a `PackError` naming the file (and key).
-
-(Minimal version: `lexicon` files. The other kinds are added by the pack-format work.)
+A pack is `pack.toml` (id, version, publisher, min_app_version, optional expires and description)
+plus rule files (`*.toml` anywhere below it) whose `kind` is one of a closed set. Nothing in a
+pack is ever executed: every file is TOML data validated here, and every problem is a `PackError`
+naming the file, line (when it can be found) and key. Signature checks wrap `load_pack` before
+`merge` (checks/packs/signing.py), which is why the two are separate steps.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import checks
 from checks import resources
-from checks.model import PackInfo
-from checks.packs.model import PackError, PackSet
+from checks.model import PackInfo, Severity
+from checks.packs import validate as v
+from checks.packs.model import Override, Pack, PackError, PackSet
 
 KINDS = ("existence", "requirement", "substitution", "lexicon", "override")
+MAX_FILE = 2 * 1024 * 1024
+MAX_ZIP_TOTAL = 16 * 1024 * 1024
+MAX_FILES = 500
 
 
 def core_pack_dir() -> Path:
@@ -26,53 +33,193 @@ def core_pack_dir() -> Path:
 
 
 def read_toml(file: Path) -> dict[str, Any]:
+    """One TOML file from disk (kept for callers that read pack files directly)."""
     try:
-        return tomllib.loads(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise PackError(f"{file}: not UTF-8 text") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise PackError(f"{file}: invalid TOML: {exc}") from exc
+        raw = file.read_bytes()
     except OSError as exc:
         raise PackError(f"{file}: cannot read: {exc.strerror or exc}") from exc
+    return _parse(str(file), raw)[0]
 
 
-def load_lexicons(folder: Path) -> dict[str, list[str]]:
+def _parse(name: str, raw: bytes) -> tuple[dict[str, Any], str]:
+    if len(raw) > MAX_FILE:
+        raise PackError(f"{name}: larger than {MAX_FILE // 1024} KiB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackError(f"{name}: not UTF-8 text") from exc
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{name}: invalid TOML: {exc}") from exc
+
+
+def _files(path: Path) -> Iterator[tuple[str, bytes]]:
+    """(name relative to the pack, bytes) for pack.toml and every rule file, folder or zip."""
+    if path.is_dir():
+        for file in sorted(path.rglob("*.toml")):
+            try:
+                yield str(file.relative_to(path)), file.read_bytes()
+            except OSError as exc:
+                raise PackError(f"{file}: cannot read: {exc.strerror or exc}") from exc
+        return
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = [i for i in zf.infolist() if i.filename.endswith(".toml") and not i.is_dir()]
+            if len(infos) > MAX_FILES or sum(i.file_size for i in infos) > MAX_ZIP_TOTAL:
+                raise PackError(f"{path}: too many or too large files for a rule pack")
+            root = _zip_root([i.filename for i in infos])
+            for info in sorted(infos, key=lambda i: i.filename):
+                yield info.filename[len(root) :], zf.read(info)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise PackError(f"{path}: not a rule pack folder or a readable zip ({exc})") from exc
+
+
+def _zip_root(names: list[str]) -> str:
+    """Zips made by "compress folder" hold `agency-ads/pack.toml`; accept both layouts."""
+    if "pack.toml" in names:
+        return ""
+    tops = {n.split("/", 1)[0] for n in names if "/" in n}
+    if len(tops) == 1:
+        top = tops.pop() + "/"
+        if top + "pack.toml" in names:
+            return top
+    return ""
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Parse and validate one pack (folder or zip). Raises PackError with file, line and key."""
+    path = Path(path)
+    if not path.exists():
+        raise PackError(f"{path}: no such rule pack")
+    files = dict(_files(path))
+    if "pack.toml" not in files:
+        raise PackError(f"{path}: not a rule pack (no pack.toml)")
+    meta, meta_text = _parse(f"{path}/pack.toml", files.pop("pack.toml"))
+    where = v.Where(path / "pack.toml", meta_text)
+    pack_id = v.ident(where, meta, "id")
+    version = v.text(where, meta, "version")
+    publisher = v.text(where, meta, "publisher")
+    min_app = v.text(where, meta, "min_app_version", required=False, default="0")
+    if v.version_tuple(min_app) > v.version_tuple(checks.__version__):
+        raise where.error(
+            "min_app_version",
+            f"pack '{pack_id}' needs Preflight {min_app} or newer (this is {checks.__version__}); update Preflight",
+        )
+    expires = meta.get("expires")
+    if expires is not None and not isinstance(expires, date):
+        raise where.error("expires", "must be a TOML date, e.g. 2027-06-30")
+    desc = meta.get("description", {})
+    if isinstance(desc, str):
+        desc = {"zh": desc, "en": desc}
+    if not isinstance(desc, dict):
+        raise where.error("description", "must be a string or a {zh, en} table")
+
     lexicons: dict[str, list[str]] = {}
-    for file in sorted(folder.rglob("*.toml")):
-        if file.name == "pack.toml":
-            continue
-        data = read_toml(file)
+    patterns: dict[str, list[str]] = {}
+    rules, overrides = [], []
+    from checks.packs.pack_rules import build
+
+    for name, raw in files.items():
+        data, text = _parse(f"{path}/{name}", raw)
+        fw = v.Where(path / name, text)
         kind = data.get("kind")
         if kind not in KINDS:
-            raise PackError(f"{file}: key 'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
-        if kind != "lexicon":
-            continue
-        name = data.get("lexicon")
-        entries = data.get("entries", [])
-        if not isinstance(name, str) or not name:
-            raise PackError(f"{file}: key 'lexicon' must name the lexicon")
-        if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
-            raise PackError(f"{file}: key 'entries' must be a list of strings")
-        lexicons.setdefault(name, []).extend(e for e in entries if e.strip())
-    return lexicons
+            raise fw.error("kind", f"must be one of {', '.join(KINDS)}, not {kind!r}")
+        if kind == "lexicon":
+            lex = v.text(fw, data, "lexicon")
+            lexicons.setdefault(lex, []).extend(v.strings(fw, data, "entries"))
+            patterns.setdefault(lex, []).extend(v.patterns(fw, data, "patterns"))
+        elif kind == "override":
+            overrides.append(_override(pack_id, data, fw))
+        else:
+            rules.append(build(pack_id, data, fw))
+    ids = [r.id for r in rules]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    if dupes:
+        raise PackError(f"{path}: rule ids used twice: {', '.join(sorted(dupes))}")
+    return Pack(
+        info=PackInfo(id=pack_id, version=version, publisher=publisher, path=str(path)),
+        min_app_version=min_app,
+        expires=expires.isoformat() if isinstance(expires, date) else None,
+        description={k: str(x) for k, x in desc.items()},
+        lexicons={k: tuple(x) for k, x in lexicons.items()},
+        patterns={k: tuple(x) for k, x in patterns.items()},
+        rules=tuple(rules),
+        overrides=tuple(overrides),
+        files=tuple(files),
+        raw=meta,
+    )
+
+
+def _override(pack_id: str, data: dict[str, Any], where: v.Where) -> Override:
+    from checks.rules import get_rule
+
+    target = v.text(where, data, "rule")
+    severity = v.severity(where, data, "severity", None)
+    enabled = data.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise where.error("enabled", "must be true or false")
+    reason = v.text(where, data, "reason", required=False)
+    builtin = get_rule(target)
+    if builtin is None and not target.startswith(f"{pack_id}:"):
+        raise where.error("rule", f"{target!r} is not a built-in rule id (see `preflight explain`)")
+    ov = Override(pack=pack_id, rule=target, severity=severity, enabled=enabled, reason=reason.strip())
+    default = builtin.severity if builtin else Severity.INFO
+    if ov.relaxes(default) and not ov.reason:
+        raise where.error(
+            "reason", f"relaxing built-in rule '{target}' needs a stated reason the creator will see"
+        )
+    return ov
+
+
+def merge(packs: Sequence[Pack]) -> PackSet:
+    """Combine packs in order: lexicons and rules add up; of several overrides the strictest wins."""
+    seen: set[str] = set()
+    lexicons: dict[str, list[str]] = {}
+    patterns: dict[str, list[str]] = {}
+    rules = []
+    overrides: dict[str, Override] = {}
+    for pack in packs:
+        if pack.info.id in seen:
+            raise PackError(f"{pack.info.path}: a pack with id '{pack.info.id}' is already loaded")
+        seen.add(pack.info.id)
+        for name, entries in pack.lexicons.items():
+            lexicons.setdefault(name, []).extend(entries)
+        for name, pats in pack.patterns.items():
+            patterns.setdefault(name, []).extend(pats)
+        rules.extend(pack.rules)
+        for ov in pack.overrides:
+            overrides[ov.rule] = _stricter(overrides.get(ov.rule), ov)
+    return PackSet(
+        infos=tuple(p.info for p in packs),
+        lexicons={k: tuple(dict.fromkeys(x)) for k, x in lexicons.items()},
+        rules=tuple(rules),
+        patterns_src={k: tuple(dict.fromkeys(x)) for k, x in patterns.items()},
+        overrides=overrides,
+    )
+
+
+def _stricter(old: Override | None, new: Override) -> Override:
+    if old is None:
+        return new
+
+    def strength(o: Override) -> int:
+        return -1 if not o.enabled else (3 - o.severity.rank if o.severity else 0)
+
+    return new if strength(new) >= strength(old) else old
 
 
 def load_packs(extra: Sequence[str | Path] = ()) -> PackSet:
-    infos = []
-    merged: dict[str, list[str]] = {}
-    for folder in (core_pack_dir(), *map(Path, extra)):
-        meta = read_toml(folder / "pack.toml") if (folder / "pack.toml").exists() else {}
-        if folder != core_pack_dir() and not meta:
-            raise PackError(f"{folder}: not a rule pack (no pack.toml)")
-        infos.append(
-            PackInfo(
-                id=str(meta.get("id", "core")),
-                version=str(meta.get("version", "0")),
-                publisher=str(meta.get("publisher", "preflight")),
-                path=str(folder),
-            )
-        )
-        for name, entries in load_lexicons(folder).items():
-            merged.setdefault(name, []).extend(entries)
-    lexicons = {k: tuple(dict.fromkeys(v)) for k, v in merged.items()}
-    return PackSet(infos=tuple(infos), lexicons=lexicons)
+    """The built-in pack plus `extra` packs (folders or zips), merged."""
+    return merge([core_pack(), *(load_pack(p) for p in extra)])
+
+
+_CORE: list[Pack] = []
+
+
+def core_pack() -> Pack:
+    """The built-in pack, parsed once per process (it is read-only data shipped with the app)."""
+    if not _CORE:
+        _CORE.append(load_pack(core_pack_dir()))
+    return _CORE[0]
