@@ -12,7 +12,8 @@ import os
 import re
 import shutil
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import tomli_w
 
 from checks import settings
 from checks.draft import atomic_write
-from checks.packs.model import PackError
+from checks.packs.model import Pack, PackError
 from checks.packs.signing import SIG_NAME, PackFiles, PackSignatureError, read_pack, read_signature
 from checks.packs.trust import VerifiedPack, check_usable, verify_pack, version_tuple
 
@@ -114,13 +115,47 @@ def active_pack_paths() -> list[Path]:
     return [Path(p.path) for p in list_installed() if p.trusted]
 
 
+def active_packs() -> list[Pack]:
+    """The installed packs in force, parsed and marked `signed` (they verified against a trusted key).
+
+    One that no longer loads (e.g. written for another app version) is skipped rather than stopping
+    every check; `preflight pack list` shows why it is not in force.
+    """
+    from checks.packs.loader import load_pack
+
+    out = []
+    for p in list_installed():
+        if not p.trusted:
+            continue
+        try:
+            pack = load_pack(p.path)
+        except PackError:
+            continue
+        out.append(replace(pack, info=replace(pack.info, signed=True)))
+    return out
+
+
+def explicit_pack(path: str | os.PathLike[str]) -> Pack:
+    """A pack named with `--pack`, parsed, `signed` only when it verifies against a trusted key."""
+    from checks.packs.loader import load_pack
+
+    signed = explicit_pack_signed(path)
+    pack = load_pack(path)
+    return replace(pack, info=replace(pack.info, signed=signed))
+
+
+def packs_for(extra: Sequence[str | os.PathLike[str]] = ()) -> list[Pack]:
+    """Installed packs plus the explicit ones; an explicit pack replaces an installed one with its id."""
+    explicit = [explicit_pack(p) for p in extra]
+    ids = {p.info.id for p in explicit}
+    return [*(p for p in active_packs() if p.info.id not in ids), *explicit]
+
+
 def _validate_rules(folder: Path) -> None:
     """Let the pack-format loader reject a pack whose rule files it cannot use, before it goes live."""
-    from checks.packs import loader
+    from checks.packs.loader import load_pack
 
-    load_one = getattr(loader, "load_pack", None)
-    if load_one is not None:
-        load_one(folder)
+    load_pack(folder)
 
 
 def install(
