@@ -79,7 +79,7 @@ def render_standing(s: Standing, lang: str) -> str:
         for c in s.constraints
     ]
     if rows:
-        lines += _table([head, *rows])
+        lines += text_table([head, *rows])
     else:
         lines.append(
             t(
@@ -112,7 +112,7 @@ def render_standing(s: Standing, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _table(rows: list[list[str]]) -> list[str]:
+def text_table(rows: list[list[str]]) -> list[str]:
     from unicodedata import east_asian_width
 
     width = lambda s: sum(2 if east_asian_width(ch) in "WF" else 1 for ch in s)  # noqa: E731

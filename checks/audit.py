@@ -1,0 +1,280 @@
+"""Batch audits for MCN agencies: check every draft under a folder in parallel, summarise per account
+and per rule.
+
+Workers are processes (the engine is CPU-bound Python); each loads the rule packs once and sends
+back plain report dicts (`report_to_dict`), which is all the JSON/CSV/HTML writers need. A draft
+that cannot be loaded or checked is one error row; it never stops the batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from checks import __version__
+from checks.draft import DraftError, load_draft
+from checks.model import Severity
+
+Progress = Callable[[int, int], None]
+DRAFT_KEYS = {"title", "text", "media", "platform", "declarations", "publish_at"}
+CHUNK = 4
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    draft: str  # path as found under the audited folder
+    report: dict[str, Any] | None = None  # report_to_dict(...) + "title", "account" (+ "thumbnails")
+    error: str | None = None
+
+    @property
+    def verdict(self) -> str:
+        return "error" if self.report is None else str(self.report["summary"]["verdict"])
+
+    @property
+    def account(self) -> str:
+        return str(((self.report or {}).get("account") or {}).get("name") or "")
+
+
+@dataclass(frozen=True)
+class Audit:
+    root: str
+    rows: tuple[AuditRow, ...]
+    packs: list[dict[str, Any]] = field(default_factory=list)
+    lang: str = "zh"
+    skipped: int = 0  # .toml files that are account files, pack files or not drafts
+
+    @property
+    def exit_code(self) -> int:
+        """0 all ready/review; 1 any fix_required or error row."""
+        return 1 if any(r.verdict in ("fix_required", "error") for r in self.rows) else 0
+
+    def summary(self) -> dict[str, Any]:
+        verdicts = Counter(r.verdict for r in self.rows)
+        accounts: dict[str, dict[str, Any]] = {}
+        rules: dict[str, dict[str, Any]] = {}
+        for row in self.rows:
+            acc = accounts.setdefault(
+                row.account,
+                {
+                    "account": row.account,
+                    "mcn": None,
+                    "drafts": 0,
+                    "ready": 0,
+                    "review": 0,
+                    "fix_required": 0,
+                    "error": 0,
+                    "findings": 0,
+                },
+            )
+            acc["drafts"] += 1
+            acc[row.verdict] += 1
+            if row.report is None:
+                continue
+            acc["mcn"] = acc["mcn"] or (row.report.get("account") or {}).get("mcn")
+            acc["findings"] += len(row.report["findings"])
+            seen = set()
+            for f in row.report["findings"]:
+                r = rules.setdefault(
+                    f["rule"],
+                    {
+                        "rule": f["rule"],
+                        "clause": f["clause"],
+                        "error": 0,
+                        "warning": 0,
+                        "info": 0,
+                        "drafts": 0,
+                    },
+                )
+                r[f["severity"]] += 1
+                if f["rule"] not in seen:
+                    r["drafts"] += 1
+                    seen.add(f["rule"])
+        order = {s.value: s.rank for s in Severity}
+        return {
+            "drafts": len(self.rows),
+            "ready": verdicts["ready"],
+            "review": verdicts["review"],
+            "fix_required": verdicts["fix_required"],
+            "errors": verdicts["error"],
+            "skipped_files": self.skipped,
+            "by_account": sorted(
+                accounts.values(), key=lambda a: (-a["fix_required"] - a["error"], a["account"])
+            ),
+            "by_rule": sorted(
+                rules.values(),
+                key=lambda r: (
+                    min(order[s] for s in ("error", "warning", "info") if r[s]),
+                    -r["drafts"],
+                    r["rule"],
+                ),
+            ),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The audit JSON: per-draft report dicts (thumbnails left out) plus error rows and the summary."""
+        reports = [
+            {k: v for k, v in r.report.items() if k != "thumbnails"}
+            for r in self.rows
+            if r.report is not None
+        ]
+        return {
+            "preflight": __version__,
+            "root": self.root,
+            "lang": self.lang,
+            "packs": self.packs,
+            "summary": self.summary(),
+            "reports": reports,
+            "errors": [{"draft": r.draft, "error": r.error} for r in self.rows if r.report is None],
+        }
+
+    def to_html(self) -> str:
+        from checks.report.html import render_audit_html
+
+        entries = [
+            r.report if r.report is not None else {"draft": r.draft, "error": r.error} for r in self.rows
+        ]
+        return render_audit_html(self.to_dict(), entries, self.lang)
+
+    def to_csv(self) -> str:
+        from checks.report.csv_report import audit_to_csv
+
+        return audit_to_csv(self)
+
+
+# --------------------------------------------------------------------------- finding the drafts
+
+
+def _in_pack(file: Path, root: Path) -> bool:
+    for folder in file.parents:
+        if (folder / "pack.toml").exists():
+            return True
+        if folder == root:
+            return False
+    return False
+
+
+def find_drafts(root: str | os.PathLike[str]) -> tuple[list[Path], int]:
+    """Every `*.toml` draft under `root` (hidden folders, pack folders and account files skipped).
+
+    A file counts as a draft when it has a draft key (title, text, media…); a file some draft names
+    as its `account = "…"` is an account file. Unparseable TOML is kept: it becomes an error row.
+    Returns (drafts, number of .toml files skipped).
+    """
+    base = Path(root)
+    candidates, skipped, accounts = [], 0, set()
+    for file in sorted(base.rglob("*.toml")):
+        rel = file.relative_to(base).parts
+        if any(p.startswith(".") for p in rel) or _in_pack(file, base):
+            skipped += 1
+            continue
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            candidates.append(file)
+            continue
+        ref = data.get("account")
+        if isinstance(ref, str):
+            accounts.add((file.parent / ref).resolve())
+        if DRAFT_KEYS & data.keys():
+            candidates.append(file)
+        else:
+            skipped += 1
+    drafts = [f for f in candidates if f.resolve() not in accounts]
+    return drafts, skipped + len(candidates) - len(drafts)
+
+
+# --------------------------------------------------------------------------- checking (in workers)
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(extra_packs: Sequence[str], lang: str, thumbnails: bool) -> None:
+    from checks.packs import load_packs
+
+    _WORKER.update(packs=load_packs(extra_packs), lang=lang, thumbnails=thumbnails)
+
+
+def check_one(path: str) -> AuditRow:
+    """Check one draft with the worker's packs; every failure becomes the row's error."""
+    from checks.engine import check_draft
+    from checks.media import read_media
+    from checks.report.json_report import report_to_dict
+
+    try:
+        draft = load_draft(path)
+        paths = [draft.media_path(i) for i in range(len(draft.media))]
+        facts = read_media(paths, jobs=1)  # the audit already runs one process per core
+        facts = [replace(f, path=name) for f, name in zip(facts, draft.media, strict=True)]
+        report = check_draft(draft, lang=_WORKER["lang"], packs=_WORKER["packs"], media=facts)
+        data = report_to_dict(report)
+        data["draft"] = path
+        data["title"] = draft.title
+        data["account"] = {
+            "name": draft.account.name,
+            "mcn": draft.account.mcn,
+            "mcn_displayed": draft.account.mcn_displayed,
+        }
+        if _WORKER["thumbnails"]:
+            from checks.report.html import thumbnails_for
+
+            data["thumbnails"] = thumbnails_for(paths)
+        return AuditRow(draft=path, report=data)
+    except DraftError as exc:
+        return AuditRow(draft=path, error=str(exc))
+    except Exception as exc:  # one broken draft is one error row, never the end of the batch
+        return AuditRow(draft=path, error=f"{type(exc).__name__}: {exc}")
+
+
+def run_audit(
+    root: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    extra_packs: Sequence[str | os.PathLike[str]] = (),
+    lang: str = "zh",
+    thumbnails: bool = False,
+    on_progress: Progress | None = None,
+) -> Audit:
+    """Audit every draft under `root`. Raises PackError/DraftError only for bad input (folder, packs)."""
+    from checks.packs import load_packs
+
+    base = Path(root)
+    if not base.is_dir():
+        raise DraftError(f"not a folder: {base}")
+    extra = [str(p) for p in extra_packs]
+    packs = [p.to_json() for p in load_packs(extra).infos]  # bad packs fail here, before any work
+    drafts, skipped = find_drafts(base)
+    paths = [str(p) for p in drafts]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) or 1))
+    rows: list[AuditRow] = []
+    if jobs == 1:
+        _init_worker(extra, lang, thumbnails)
+        for path in paths:
+            rows.append(check_one(path))
+            if on_progress:
+                on_progress(len(rows), len(paths))
+    else:
+        with multiprocessing.get_context(_start_method()).Pool(
+            jobs, _init_worker, (extra, lang, thumbnails)
+        ) as pool:
+            for row in pool.imap(check_one, paths, chunksize=CHUNK):
+                rows.append(row)
+                if on_progress:
+                    on_progress(len(rows), len(paths))
+    return Audit(root=str(base), rows=tuple(rows), packs=packs, lang=lang, skipped=skipped)
+
+
+def _start_method() -> str:
+    """fork where it is safe and fast (Linux); spawn elsewhere (macOS, Windows, frozen apps)."""
+    return (
+        "fork"
+        if "fork" in multiprocessing.get_all_start_methods()
+        and os.name == "posix"
+        and os.uname().sysname == "Linux"
+        else "spawn"
+    )
