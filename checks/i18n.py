@@ -32,10 +32,6 @@ class L:
 
 @cache
 def _catalogue() -> dict[str, dict[str, str]]:
-    file = resources.path("i18n", "strings.toml")
-    if not file.exists():
-        return {}
-    data = tomllib.loads(file.read_text(encoding="utf-8"))
     flat: dict[str, dict[str, str]] = {}
 
     def walk(prefix: str, node: dict) -> None:
@@ -46,7 +42,10 @@ def _catalogue() -> dict[str, dict[str, str]]:
             elif isinstance(value, dict):
                 walk(name, value)
 
-    walk("", data)
+    for name in ("strings.toml", "gui.toml"):  # gui.toml: the desktop app's own strings
+        file = resources.path("i18n", name)
+        if file.exists():
+            walk("", tomllib.loads(file.read_text(encoding="utf-8")))
     return flat
 
 

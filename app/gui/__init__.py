@@ -1,10 +1,33 @@
-"""The desktop app (stub)."""
+"""The desktop app: `preflight gui [DRAFT]` and the `preflight-gui` launcher call `main`.
+
+Only what the first paint needs is imported here; the engine, media libraries and dialogs load
+on first use so the window is interactive quickly.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    print("preflight: the desktop app is not built yet")
-    return 2
+    args = list(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.gui import theme
+    from app.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "preflight"])
+    app.setApplicationName("Preflight")
+    app.setApplicationDisplayName("Preflight")
+    app.setWindowIcon(theme.icon("app"))
+    theme.install_fonts(app)
+    window = MainWindow()
+    draft = next((a for a in args if not a.startswith("-")), None)
+    if draft:
+        window.open_path(Path(draft))
+    window.show()
+    QTimer.singleShot(0, window.offer_restore)
+    return int(app.exec())

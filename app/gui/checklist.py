@@ -1,0 +1,174 @@
+"""Publish checklist: the verdict, and the exact declarations to tick on the chosen platform.
+
+The wording and the menu path come from `checks.platforms` (the same table the CLI uses); which
+declarations are required comes from the findings' `declare` fixes. Ticking a box records the
+declaration in the draft, and the engine re-checks it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui import theme
+from app.gui.texts import lang, t
+from checks.model import DECLARATIONS, PLATFORMS, FixKind, Report, Severity
+
+
+def required_declarations(report: Report | None) -> set[str]:
+    """Declarations some finding asks for (its `declare` fix)."""
+    if report is None:
+        return set()
+    return {
+        str(fix.payload.get("declaration"))
+        for f in report.findings
+        for fix in f.fixes
+        if fix.kind == FixKind.DECLARE and fix.payload.get("declaration")
+    }
+
+
+class Checklist(QWidget):
+    platform_changed = Signal(str)
+    declarations_changed = Signal(tuple)
+    export_html = Signal()
+    export_pdf = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setMargin(10)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.platform = QComboBox()
+        self.platform_label = QLabel()
+        self.platform_label.setBuddy(self.platform)
+        self.menu_hint = QLabel()
+        self.menu_hint.setWordWrap(True)
+        self.boxes: dict[str, QCheckBox] = {}
+        self.box_area = QVBoxLayout()
+        self.html_button = QPushButton()
+        self.pdf_button = QPushButton()
+        form = QFormLayout()
+        form.addRow(self.platform_label, self.platform)
+        exports = QHBoxLayout()
+        exports.addWidget(self.html_button)
+        exports.addWidget(self.pdf_button)
+        exports.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.verdict)
+        lay.addLayout(form)
+        lay.addWidget(self.menu_hint)
+        lay.addLayout(self.box_area)
+        lay.addStretch(1)
+        lay.addLayout(exports)
+        self._platform = "generic"
+        self._declared: tuple[str, ...] = ()
+        self._report: Report | None = None
+        self._pending = True
+        self.platform.currentIndexChanged.connect(self._on_platform)
+        self.html_button.clicked.connect(self.export_html)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.retranslate()
+
+    def set_state(
+        self, platform: str, declared: tuple[str, ...], report: Report | None, pending: bool
+    ) -> None:
+        self._platform, self._declared, self._report, self._pending = platform, declared, report, pending
+        self._render()
+
+    def _render(self) -> None:
+        from checks.platforms import declaration_menu, wording
+
+        self.platform.blockSignals(True)
+        self.platform.setCurrentIndex(
+            max(0, PLATFORMS.index(self._platform) if self._platform in PLATFORMS else 0)
+        )
+        self.platform.blockSignals(False)
+        required = required_declarations(self._report)
+        while self.box_area.count():
+            item = self.box_area.takeAt(0)
+            if item.widget():
+                item.widget().hide()
+                item.widget().deleteLater()
+        self.boxes = {}
+        shown = 0
+        for dec in DECLARATIONS:
+            words = wording(self._platform, dec)
+            if words is None and dec not in required and dec not in self._declared:
+                continue
+            label = words or t(f"gui.declaration.{dec}")
+            box = QCheckBox(f"「{label}」" if words else label)
+            box.setChecked(dec in self._declared)
+            box.setAccessibleName(label)
+            if dec in required and dec not in self._declared:
+                box.setText(box.text() + "  " + t("gui.checklist.required"))
+                box.setStyleSheet(f"color: {theme.color('error').name()}; font-weight: bold")
+            box.toggled.connect(self._on_toggle)
+            self.box_area.addWidget(box)
+            self.boxes[dec] = box
+            shown += 1
+        menu = declaration_menu(self._platform, lang())
+        if shown:
+            self.menu_hint.setText(
+                t("gui.checklist.where", menu=menu) if menu else t("gui.checklist.where_generic")
+            )
+        else:
+            self.menu_hint.setText(t("gui.checklist.no_toggles"))
+        self._render_verdict()
+
+    def _render_verdict(self) -> None:
+        r = self._report
+        if self._pending or r is None:
+            self.verdict.setText(t("gui.checklist.checking"))
+            self.verdict.setStyleSheet("")
+            return
+        v = str(r.verdict)
+        counts = t(
+            "gui.checklist.counts",
+            e=r.count(Severity.ERROR),
+            w=r.count(Severity.WARNING),
+            i=r.count(Severity.INFO),
+        )
+        fg, bg = theme.color(v).name(), theme.tint(v).name(theme.QColor.NameFormat.HexArgb)
+        self.verdict.setStyleSheet(f"background:{bg}; border:1px solid {fg}; border-radius:6px")
+        self.verdict.setText(
+            f"<span style='color:{fg};font-size:large'><b>{t(f'verdict.{v}')}</b></span><br>{counts}"
+        )
+        self.verdict.setAccessibleName(t(f"verdict.{v}"))
+
+    def _on_toggle(self) -> None:
+        declared = tuple(d for d in DECLARATIONS if d in self.boxes and self.boxes[d].isChecked())
+        kept = tuple(d for d in self._declared if d not in self.boxes)  # declared, hidden on this platform
+        self._declared = tuple(d for d in DECLARATIONS if d in declared or d in kept)
+        self.declarations_changed.emit(self._declared)
+
+    def _on_platform(self, index: int) -> None:
+        if 0 <= index < len(PLATFORMS):
+            self._platform = PLATFORMS[index]
+            self.platform_changed.emit(self._platform)
+            self._render()
+
+    def retranslate(self) -> None:
+        from checks.platforms import platform_name
+
+        self.platform.blockSignals(True)
+        self.platform.clear()
+        for p in PLATFORMS:
+            self.platform.addItem(
+                platform_name(p, lang()) if p != "generic" else t("gui.platform.generic"), p
+            )
+        self.platform.blockSignals(False)
+        self.platform_label.setText(t("gui.checklist.platform"))
+        self.platform.setAccessibleName(t("gui.checklist.platform"))
+        self.html_button.setText(t("gui.checklist.export_html"))
+        self.pdf_button.setText(t("gui.checklist.export_pdf"))
+        self._render()

@@ -1,0 +1,174 @@
+"""The window's secondary screens and exports (a mixin): profile, settings, clause text, HTML/PDF.
+
+Features whose engine piece has not landed are disabled with a tooltip saying so, instead of
+failing when clicked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.gui import services
+from app.gui.texts import set_lang, t
+from checks.draft import DraftError, atomic_write
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow as _Base
+else:
+    _Base = object
+
+
+def render_html_fn():
+    return services.optional("checks.report.html", "render_html")
+
+
+class Dialogs(_Base):
+    def load_profile(self) -> None:
+        from checks.settings import load_profile
+
+        try:
+            self.profile = load_profile()
+        except DraftError as exc:
+            self.profile = None
+            self.status_label.setText(t("gui.error.profile", error=str(exc)))
+
+    def edit_profile(self) -> None:
+        from app.gui.profile_dialog import ProfileDialog
+        from checks.settings import save_profile
+
+        dialog = ProfileDialog(self.profile, self)
+        if not dialog.exec():
+            return
+        try:
+            save_profile(dialog.account())
+        except OSError as exc:
+            QMessageBox.warning(
+                self, t("gui.error.save_title"), t("gui.error.profile", error=exc.strerror or str(exc))
+            )
+            return
+        self.profile = dialog.account()
+        self.schedule_check(immediate=True)
+
+    def edit_settings(self) -> None:
+        from app.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if not dialog.exec():
+            if dialog.packs_changed:
+                self.packs = None
+                self.schedule_check(immediate=True)
+            return
+        dialog.apply(self.settings)
+        self.save_settings()
+        self.apply_language(self.settings.lang)
+        self.packs = None
+        self.schedule_check(immediate=True)
+
+    def apply_language(self, lang: str) -> None:
+        """Switch every visible string, and re-check so the engine's messages follow."""
+        set_lang(lang)
+        self.report = None
+        self.retranslate()
+        self.schedule_check(immediate=True)
+
+    def show_clause(self, clause_id: str) -> None:
+        from app.gui.clause_dialog import ClauseDialog
+
+        ClauseDialog(clause_id, self).exec()
+
+    def update_feature_availability(self) -> None:
+        missing = {
+            "gui.action.export_html": render_html_fn() is None,
+            "gui.action.export_pdf": render_html_fn() is None,
+        }
+        from app.gui.fix_actions import export_media_fn
+
+        missing["gui.action.export_media"] = export_media_fn() is None
+        for key, absent in missing.items():
+            act = self.actions_by_key[key]
+            act.setEnabled(not absent)
+            act.setToolTip(t("gui.status.not_available") if absent else t(key))
+        self.checklist.html_button.setEnabled(not missing["gui.action.export_html"])
+        self.checklist.pdf_button.setEnabled(not missing["gui.action.export_pdf"])
+        for key, button in (
+            ("gui.action.export_html", self.checklist.html_button),
+            ("gui.action.export_pdf", self.checklist.pdf_button),
+        ):
+            button.setToolTip(t("gui.status.not_available") if missing[key] else "")
+
+    # ------------------------------------------------------------------ report exports
+    def _report_html(self) -> str | None:
+        render = render_html_fn()
+        if render is None or self.report is None:
+            self.status_label.setText(t("gui.status.no_report"))
+            return None
+        return render(self.report)
+
+    def _ask_target(self, suffix: str, filt: str) -> Path | None:
+        base = self.doc.path.with_suffix(suffix).name if self.doc.path else f"preflight-report{suffix}"
+        folder = (
+            Path(self.settings.output_dir)
+            if self.settings.output_dir
+            else (self.doc.path.parent if self.doc.path else Path.home())
+        )
+        name, _ = QFileDialog.getSaveFileName(self, t("gui.action.export_html"), str(folder / base), filt)
+        return Path(name) if name else None
+
+    def export_html(self, target: Path | None = None) -> Path | None:
+        html = self._report_html()
+        if html is None:
+            return None
+        target = target or self._ask_target(".html", "HTML (*.html)")
+        if target is None:
+            return None
+        try:
+            atomic_write(target, html)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                t("gui.error.save_title"),
+                t("gui.error.save", path=str(target), error=exc.strerror or str(exc)),
+            )
+            return None
+        self.status_label.setText(t("gui.status.exported", path=str(target)))
+        return target
+
+    def export_pdf(self, target: Path | None = None) -> Path | None:
+        from PySide6.QtCore import QMarginsF
+        from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+        html = self._report_html()
+        if html is None:
+            return None
+        target = target or self._ask_target(".pdf", "PDF (*.pdf)")
+        if target is None:
+            return None
+        tmp = target.with_name(f".{target.name}.tmp")
+        try:
+            writer = QPdfWriter(str(tmp))
+            writer.setPageLayout(
+                QPageLayout(
+                    QPageSize(QPageSize.PageSizeId.A4),
+                    QPageLayout.Orientation.Portrait,
+                    QMarginsF(15, 15, 15, 15),
+                )
+            )
+            writer.setTitle(t("gui.window.app"))
+            doc = QTextDocument()
+            doc.setDefaultFont(self.font())
+            doc.setHtml(html)
+            doc.print_(writer)
+            del writer
+            tmp.replace(target)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                t("gui.error.save_title"),
+                t("gui.error.save", path=str(target), error=exc.strerror or str(exc)),
+            )
+            return None
+        self.status_label.setText(t("gui.status.exported", path=str(target)))
+        return target

@@ -1,0 +1,365 @@
+"""The window: editor and media on the left, findings and the publish checklist on the right.
+
+This module wires widgets to the checking pipeline — read media facts once (worker), re-check on
+every edit after a short pause (worker, newest generation wins), render the report. File handling
+and fixing live in their own mixins (file_ops, fixing) to keep each part readable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QSplitter, QToolBar
+
+from app.gui import services, theme
+from app.gui.checklist import Checklist
+from app.gui.dialogs import Dialogs
+from app.gui.document import Document
+from app.gui.editor import DraftEditor
+from app.gui.file_ops import FileOps
+from app.gui.findings_view import FindingsView
+from app.gui.fixing import Fixing
+from app.gui.media_strip import THUMB, MediaEntry, MediaStrip
+from app.gui.texts import lang, set_lang, t
+from app.gui.worker import Runner
+from checks.model import Account, MediaFacts, Report
+from checks.settings import Settings, data_dir
+
+DEBOUNCE_MS = 400
+AUTOSAVE_MS = 3000
+
+
+class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
+    def __init__(self, settings: Settings | None = None):
+        super().__init__()
+        self.settings = settings or Settings.load()
+        set_lang(self.settings.lang)
+        self.doc = Document(platform=self.settings.platform)
+        self.profile: Account | None = None
+        self.report: Report | None = None
+        self.packs: Any = None
+        self.dirty = False
+        self.facts: dict[tuple[str, int, int], MediaFacts] = {}
+        self.thumbs: dict[tuple[str, int, int], QImage] = {}
+        self.reading: set[tuple[str, int, int]] = set()
+        self.checks_done = 0
+
+        self.editor = DraftEditor()
+        self.media_strip = MediaStrip()
+        self.findings_view = FindingsView()
+        self.checklist = Checklist()
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.editor)
+        left.addWidget(self.media_strip)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.findings_view)
+        right.addWidget(self.checklist)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.setWindowIcon(theme.icon("app"))
+        self.setAcceptDrops(True)
+
+        self.status_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+        self.media_runner = Runner(self)
+        self.media_runner.latest_only = False
+        self.media_runner.progress.connect(self._on_media_progress)
+        self.media_runner.finished.connect(self._on_media_read)
+        self.media_runner.failed.connect(self._on_job_failed)
+        self.check_runner = Runner(self)
+        self.check_runner.finished.connect(self._on_checked)
+        self.check_runner.failed.connect(self._on_job_failed)
+        self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.recheck)
+        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave_now)
+
+        self._build_actions()
+        self.editor.changed.connect(self._on_edited)
+        self.editor.body_edit.files_dropped.connect(self.add_media_paths)
+        self.findings_view.finding_selected.connect(self._on_finding_selected)
+        self.findings_view.fix_requested.connect(self.apply_fix)
+        self.findings_view.copy_requested.connect(self.copy_text)
+        self.findings_view.clause_requested.connect(self.show_clause)
+        self.media_strip.add_requested.connect(self.add_media_dialog)
+        self.media_strip.remove_requested.connect(self.remove_media)
+        self.checklist.platform_changed.connect(self._on_platform)
+        self.checklist.declarations_changed.connect(self._on_declarations)
+        self.checklist.export_html.connect(self.export_html)
+        self.checklist.export_pdf.connect(self.export_pdf)
+        self.load_profile()
+        self.retranslate()
+        self._restore_geometry()
+        self.refresh_media()
+        self.schedule_check(immediate=True)
+
+    # ------------------------------------------------------------------ actions and menus
+    def _action(self, key: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
+        act = QAction(self)
+        act.setData(key)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _=False: slot())
+        self.actions_by_key[key] = act
+        return act
+
+    def _build_actions(self) -> None:
+        self.actions_by_key: dict[str, QAction] = {}
+        a = self._action
+        S = QKeySequence.StandardKey
+        self.file_menu = QMenu(self)
+        for act in (
+            a("gui.action.new", self.new_draft, S.New),
+            a("gui.action.open", self.open_dialog, S.Open),
+        ):
+            self.file_menu.addAction(act)
+        self.recent_menu = QMenu(self)
+        self.file_menu.addMenu(self.recent_menu)
+        for act in (
+            a("gui.action.save", self.save, S.Save),
+            a("gui.action.save_as", self.save_as, "Ctrl+Shift+S"),
+            None,
+            a("gui.action.add_media", self.add_media_dialog, "Ctrl+M"),
+            a("gui.action.paste", self.editor.paste_clipboard, "Ctrl+Shift+V"),
+            None,
+            a("gui.action.export_html", self.export_html),
+            a("gui.action.export_pdf", self.export_pdf, "Ctrl+P"),
+            None,
+            a("gui.action.quit", self.close, S.Quit),
+        ):
+            self.file_menu.addAction(act) if act else self.file_menu.addSeparator()
+        self.check_menu = QMenu(self)
+        self.check_menu.addAction(a("gui.action.recheck", lambda: self.recheck(force=True), "F5"))
+        self.check_menu.addAction(a("gui.action.fix_all", self.fix_all_safe, "Ctrl+Shift+F"))
+        self.check_menu.addAction(a("gui.action.export_media", self.export_all_media))
+        self.account_menu = QMenu(self)
+        self.account_menu.addAction(a("gui.action.profile", self.edit_profile))
+        self.account_menu.addAction(a("gui.action.settings", self.edit_settings, S.Preferences))
+        for m in (self.file_menu, self.check_menu, self.account_menu):
+            self.menuBar().addMenu(m)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for key in ("gui.action.open", "gui.action.save", "gui.action.recheck", "gui.action.fix_all"):
+            self.toolbar.addAction(self.actions_by_key[key])
+        self.addToolBar(self.toolbar)
+
+    def retranslate(self) -> None:
+        for key, act in self.actions_by_key.items():
+            act.setText(t(key))
+            act.setToolTip(act.toolTip() if not act.isEnabled() else t(key))
+        self.file_menu.setTitle(t("gui.menu.file"))
+        self.recent_menu.setTitle(t("gui.menu.recent"))
+        self.check_menu.setTitle(t("gui.menu.check"))
+        self.account_menu.setTitle(t("gui.menu.account"))
+        self.toolbar.setWindowTitle(t("gui.menu.toolbar"))
+        self.editor.retranslate()
+        self.media_strip.retranslate()
+        self.findings_view.retranslate()
+        self.checklist.retranslate()
+        self.update_feature_availability()
+        self.rebuild_recent_menu()
+        self.update_title()
+        self.render_report()
+
+    def update_title(self) -> None:
+        name = self.doc.path.name if self.doc.path else t("gui.window.untitled")
+        self.setWindowTitle(f"{'*' if self.dirty else ''}{name} — {t('gui.window.app')}")
+        self.setAccessibleName(t("gui.window.app"))
+
+    # ------------------------------------------------------------------ the check pipeline
+    def current_draft(self) -> Any:
+        return self.doc.draft(self.editor.title(), self.editor.text(), self.profile)
+
+    def settled(self) -> bool:
+        """No check or media read pending: what is shown matches the draft (tests, screenshots)."""
+        return (
+            self.check_runner.idle
+            and self.media_runner.idle
+            and not self.debounce.isActive()
+            and self.report is not None
+        )
+
+    def schedule_check(self, immediate: bool = False) -> None:
+        self.findings_view.set_findings((), pending=True) if self.report is None else None
+        if immediate:
+            self.debounce.stop()
+            self.recheck()
+        else:
+            self.debounce.start()
+
+    def recheck(self, force: bool = False) -> None:
+        """Check the current draft off the UI thread; unread media is read first."""
+        if force:
+            self.packs = None
+        draft = self.current_draft()
+        facts = services.facts_for_draft(draft, self.facts)
+        if facts is None:
+            self.read_missing_media()
+            return
+        lang_now, packs, extra = lang(), self.packs, list(self.settings.packs)
+
+        def job() -> tuple[Report, Any]:
+            pset = packs if packs is not None else services.load_packset(extra)
+            return services.run_check(draft, lang_now, facts, pset), pset
+
+        self.check_runner.start(job)
+        self.status_label.setText(t("gui.status.checking"))
+
+    def _on_checked(self, result: tuple[Report, Any]) -> None:
+        self.report, self.packs = result
+        self.checks_done += 1
+        self.render_report()
+
+    def render_report(self) -> None:
+        pending = self.report is None
+        findings = self.report.findings if self.report else ()
+        self.findings_view.set_findings(findings, pending=pending)
+        self.editor.show_findings(findings, self.findings_view.current())
+        self.checklist.set_state(self.doc.platform, self.doc.declarations, self.report, pending)
+        if self.report is not None:
+            self.status_label.setText(t(f"verdict.{self.report.verdict}"))
+
+    def _on_job_failed(self, message: str) -> None:
+        self.status_label.setText(t("gui.status.failed", error=message))
+
+    def _on_edited(self) -> None:
+        self.mark_dirty()
+        self.schedule_check()
+
+    def mark_dirty(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+            self.update_title()
+        self.autosave_timer.start()
+
+    def _on_finding_selected(self, finding: Any) -> None:
+        self.editor.show_findings(self.report.findings if self.report else (), finding)
+        if finding is not None and finding.target.startswith("media:"):
+            self.media_strip.select(int(finding.target.split(":")[1]))
+
+    def _on_platform(self, platform: str) -> None:
+        if platform != self.doc.platform:
+            self.doc.platform = platform
+            self.mark_dirty()
+            self.schedule_check(immediate=True)
+
+    def _on_declarations(self, declared: tuple[str, ...]) -> None:
+        if declared != self.doc.declarations:
+            self.doc.declarations = declared
+            self.mark_dirty()
+            self.schedule_check(immediate=True)
+
+    # ------------------------------------------------------------------ media
+    def media_keys(self) -> list[tuple[str, int, int]]:
+        return [services.media_key(self.doc.media_path(i)) for i in range(len(self.doc.media))]
+
+    def read_missing_media(self) -> None:
+        missing = [
+            k for k in dict.fromkeys(self.media_keys()) if k not in self.facts and k not in self.reading
+        ]
+        if not missing:
+            return
+        self.reading.update(missing)
+        paths = [Path(k[0]) for k in missing]
+
+        def job(progress: Any) -> dict[tuple[str, int, int], tuple[MediaFacts, bytes | None]]:
+            facts = services.read_facts(paths, on_progress=progress)
+            return {
+                k: (f, services.thumbnail_png(p, THUMB * 2))
+                for k, p, f in zip(missing, paths, facts, strict=True)
+            }
+
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status_label.setText(t("gui.status.reading", done=0, total=len(paths)))
+        self.media_runner.start(job, progress=True)
+
+    def _on_media_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status_label.setText(t("gui.status.reading", done=done, total=total))
+
+    def _on_media_read(self, result: dict[tuple[str, int, int], tuple[MediaFacts, bytes | None]]) -> None:
+        for key, (facts, png) in result.items():
+            self.facts[key] = facts
+            self.reading.discard(key)
+            if png:
+                self.thumbs[key] = QImage.fromData(QByteArray(png))
+        if not self.reading:
+            self.progress.setVisible(False)
+        self.refresh_media()
+        self.recheck()
+
+    def refresh_media(self) -> None:
+        entries = []
+        for name, key in zip(self.doc.media, self.media_keys(), strict=True):
+            entries.append(MediaEntry(name=name, facts=self.facts.get(key), thumb=self.thumbs.get(key)))
+        self.media_strip.set_entries(entries)
+
+    def media_changed(self) -> None:
+        self.report = None
+        self.mark_dirty()
+        self.refresh_media()
+        self.schedule_check(immediate=True)
+
+    # ------------------------------------------------------------------ window state
+    def _window_settings(self) -> QSettings:
+        return QSettings(str(data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        qs = self._window_settings()
+        geometry, state = qs.value("geometry"), qs.value("state")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        if state is not None:
+            self.restoreState(state)
+        splitter = qs.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_geometry(self) -> None:
+        qs = self._window_settings()
+        qs.setValue("geometry", self.saveGeometry())
+        qs.setValue("state", self.saveState())
+        qs.setValue("splitter", self.splitter.saveState())
+        qs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.save_geometry()
+        from app.gui import autosave
+
+        autosave.clear()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if len(paths) == 1 and paths[0].lower().endswith(".toml"):
+            self.open_path(Path(paths[0]))
+        elif paths:
+            self.add_media_paths(paths)
+        event.acceptProposedAction()

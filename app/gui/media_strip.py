@@ -1,0 +1,214 @@
+"""The media strip: thumbnails with a provenance badge, and a details pane for the selected file.
+
+It only renders what the engine read (`MediaFacts`) and the thumbnails a worker produced; adding,
+removing and reading files is the window's job.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui import theme
+from app.gui.texts import t
+from checks.model import MediaFacts
+
+THUMB = 128
+
+
+@dataclass(frozen=True)
+class MediaEntry:
+    name: str  # as the draft names it
+    facts: MediaFacts | None = None  # None while being read
+    thumb: QImage | None = None
+
+
+def badge_pixmap(entry: MediaEntry, dpr: float = 1.0) -> QPixmap:
+    """Thumbnail centred on a square tile, with the provenance badge (icon + words) at the bottom."""
+    size = int(THUMB * dpr)
+    pm = QPixmap(size, size)
+    pm.fill(QColor(0, 0, 0, 0))
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    facts = entry.facts
+    if entry.thumb is not None and not entry.thumb.isNull():
+        img = entry.thumb.scaled(
+            size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        p.drawImage((size - img.width()) // 2, (size - img.height()) // 2, img)
+    else:
+        p.fillRect(0, 0, size, size, QColor(128, 128, 128, 50))
+        name = (
+            "media-broken"
+            if facts and facts.error
+            else "media-video"
+            if facts and facts.kind == "video"
+            else ""
+        )
+        if name:
+            theme.icon(name).paint(p, size // 3, size // 3, size // 3, size // 3)
+    if facts is not None:
+        prov = "unknown" if facts.error else str(facts.provenance)
+        label = t("gui.media.unreadable") if facts.error else t(f"provenance.{prov}")
+        h = int(22 * dpr)
+        rect = QRectF(0, size - h, size, h)
+        bg = QColor("#d1242f") if facts.error else theme.provenance_color(prov)
+        bg.setAlpha(225)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(bg))
+        p.drawRoundedRect(rect, 4 * dpr, 4 * dpr)
+        theme.icon(f"provenance-{prov}").paint(
+            p, int(3 * dpr), size - h + int(2 * dpr), h - int(4 * dpr), h - int(4 * dpr)
+        )
+        font = QFont()
+        font.setPixelSize(int(12 * dpr))
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(QColor("white"))
+        p.drawText(rect.adjusted(h + 2 * dpr, 0, -2 * dpr, 0), Qt.AlignmentFlag.AlignVCenter, label)
+    p.end()
+    pm.setDevicePixelRatio(dpr)
+    return pm
+
+
+def details_html(facts: MediaFacts | None, name: str) -> str:
+    """The details pane: capture time, place, device, software, AI evidence and C2PA state."""
+    e = html.escape
+    if facts is None:
+        return f"<b>{e(name)}</b><p>{e(t('gui.media.reading'))}</p>"
+    rows: list[tuple[str, str]] = []
+    if facts.error:
+        rows.append((t("gui.media.error"), facts.error))
+    rows.append((t("gui.media.provenance"), t(f"provenance.{facts.provenance}")))
+    dims = f"{facts.width}×{facts.height}" if facts.width and facts.height else ""
+    kind = t(f"gui.media.kind_{facts.kind}") + (f" · {facts.format.upper()}" if facts.format else "")
+    rows.append((t("gui.media.kind"), " · ".join(x for x in (kind, dims) if x)))
+    if facts.duration:
+        rows.append((t("gui.media.duration"), f"{facts.duration:.1f} s"))
+    none = t("gui.media.none")
+    when = facts.capture_time.strftime("%Y-%m-%d %H:%M:%S %z").strip() if facts.capture_time else none
+    if facts.capture_time_source:
+        when += f"  ({facts.capture_time_source})"
+    rows.append((t("gui.media.capture_time"), when))
+    place = facts.place or ""
+    if facts.gps:
+        place = f"{place} ({facts.gps.lat:.5f}, {facts.gps.lon:.5f})".strip()
+    rows.append((t("gui.media.place"), place or none))
+    rows.append((t("gui.media.device"), facts.device or none))
+    rows.append((t("gui.media.software"), facts.software or none))
+    ai = [f"{ev.where}: {ev.detail}".strip(": ") for ev in facts.ai_evidence]
+    if facts.aigc_label:
+        ai.append(t("gui.media.aigc_label", label=facts.aigc_label.label, where=facts.aigc_label.where))
+    rows.append((t("gui.media.ai_evidence"), "\n".join(ai) or none))
+    c2pa = facts.c2pa
+    if c2pa and c2pa.present:
+        state = c2pa.validation_state or "?"
+        extra = ", ".join(c2pa.codes[:3])
+        gen = c2pa.claim_generator or ""
+        rows.append(("C2PA", " · ".join(x for x in (state, gen, extra) if x)))
+    else:
+        rows.append(("C2PA", t("gui.media.c2pa_none")))
+    body = "".join(
+        f"<tr><td style='padding-right:10px;vertical-align:top'><b>{e(k)}</b></td><td>{e(v).replace(chr(10), '<br>')}</td></tr>"
+        for k, v in rows
+    )
+    return f"<p><b>{e(name)}</b></p><table>{body}</table>"
+
+
+class MediaStrip(QWidget):
+    selected = Signal(int)
+    add_requested = Signal()
+    remove_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setFlow(QListWidget.Flow.LeftToRight)
+        self.list.setWrapping(False)
+        self.list.setIconSize(QSize(THUMB, THUMB))
+        self.list.setGridSize(QSize(THUMB + 24, THUMB + 40))
+        self.list.setMovement(QListWidget.Movement.Static)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setWordWrap(False)
+        self.list.setMinimumHeight(THUMB + 50)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.add_button = QPushButton()
+        self.remove_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.list, 1)
+        ll.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(split)
+        self.entries: list[MediaEntry] = []
+        self.list.currentRowChanged.connect(self._on_row)
+        self.add_button.clicked.connect(self.add_requested)
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.list.currentRow()))
+        self.retranslate()
+
+    def set_entries(self, entries: Sequence[MediaEntry]) -> None:
+        row = self.list.currentRow()
+        self.entries = list(entries)
+        self.list.blockSignals(True)
+        self.list.clear()
+        dpr = self.devicePixelRatioF()
+        for entry in self.entries:
+            item = QListWidgetItem(QIcon(badge_pixmap(entry, dpr)), entry.name.rsplit("/", 1)[-1])
+            item.setToolTip(entry.name)
+            prov = entry.facts.provenance if entry.facts else "…"
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.name}: {t(f'provenance.{prov}')}")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if self.entries:
+            self.list.setCurrentRow(min(max(row, 0), len(self.entries) - 1))
+            self._on_row(self.list.currentRow())
+        else:
+            self.details.setHtml(f"<p>{t('gui.media.empty')}</p>")
+        self.remove_button.setEnabled(bool(self.entries))
+
+    def _on_row(self, row: int) -> None:
+        if 0 <= row < len(self.entries):
+            entry = self.entries[row]
+            self.details.setHtml(details_html(entry.facts, entry.name))
+            self.selected.emit(row)
+
+    def select(self, index: int) -> None:
+        if 0 <= index < self.list.count():
+            self.list.setCurrentRow(index)
+
+    def retranslate(self) -> None:
+        self.add_button.setText(t("gui.media.add"))
+        self.remove_button.setText(t("gui.media.remove"))
+        self.list.setAccessibleName(t("gui.media.strip"))
+        self.details.setAccessibleName(t("gui.media.details"))
+        self.set_entries(self.entries)

@@ -1,0 +1,129 @@
+"""The Packs page: installed rule packs with trust status and last update; add, remove, trust a key.
+
+Everything goes through the pack store (checks.packs.store / trust), the same code the
+`preflight pack` command uses, so a pack the GUI installs is verified exactly as on the CLI.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.texts import t
+
+
+class PacksPage(QWidget):
+    COLUMNS = ("id", "version", "publisher", "status", "updated", "source")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.changed = False
+        self.list = QTreeWidget()
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([t(f"gui.packs.col_{c}") for c in self.COLUMNS])
+        self.list.setAccessibleName(t("gui.packs.list"))
+        self.add_button = QPushButton(t("gui.packs.add"))
+        self.remove_button = QPushButton(t("gui.packs.remove"))
+        self.key_button = QPushButton(t("gui.packs.trust_key"))
+        self.keys = QLabel()
+        self.keys.setWordWrap(True)
+        row = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.key_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        hint = QLabel(t("gui.packs.hint"))
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+        lay.addWidget(self.list, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.keys)
+        self.add_button.clicked.connect(self.add_dialog)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.key_button.clicked.connect(self.trust_key_dialog)
+        self.store = _import("checks.packs.store")
+        self.trust = _import("checks.packs.trust")
+        if self.store is None:
+            for b in (self.add_button, self.remove_button, self.key_button):
+                b.setEnabled(False)
+                b.setToolTip(t("gui.status.not_available"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        core = QTreeWidgetItem(["core", "", "preflight", t("gui.packs.builtin"), "", ""])
+        self.list.addTopLevelItem(core)
+        if self.store is not None:
+            for p in self.store.list_installed():
+                status = (
+                    t("gui.packs.trusted") if p.trusted else t("gui.packs.untrusted", problem=p.problem or "")
+                )
+                item = QTreeWidgetItem([p.id, p.version, p.publisher, status, p.last_update, p.source])
+                item.setToolTip(3, p.problem or (p.key_id or ""))
+                self.list.addTopLevelItem(item)
+        for i in range(len(self.COLUMNS)):
+            self.list.resizeColumnToContents(i)
+        if self.trust is not None:
+            keys = self.trust.trusted_keys()
+            names = ", ".join(f"{k.name} ({k.key_id})" for k in keys) or t("gui.packs.no_keys")
+            self.keys.setText(t("gui.packs.keys", keys=names))
+
+    def add_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, t("gui.packs.add"), "", t("gui.packs.filter"))
+        if name:
+            self.install(name)
+
+    def install(self, path: str) -> bool:
+        try:
+            pack = self.store.install(path)
+        except Exception as exc:  # PackError: unsigned, tampered, expired… shown as the store words it
+            QMessageBox.warning(self, t("gui.packs.error_title"), str(exc))
+            return False
+        self.changed = True
+        self.refresh()
+        QMessageBox.information(
+            self, t("gui.packs.added_title"), t("gui.packs.added", id=pack.id, version=pack.version)
+        )
+        return True
+
+    def remove_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None or (item.text(0) == "core" and not item.text(1)):
+            return
+        try:
+            self.store.remove(item.text(0))
+        except Exception as exc:
+            QMessageBox.warning(self, t("gui.packs.error_title"), str(exc))
+            return
+        self.changed = True
+        self.refresh()
+
+    def trust_key_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, t("gui.packs.trust_key"), "", t("gui.packs.filter_key"))
+        if not name:
+            return
+        try:
+            self.trust.add_key(name)
+        except Exception as exc:
+            QMessageBox.warning(self, t("gui.packs.error_title"), str(exc))
+            return
+        self.changed = True
+        self.refresh()
+
+
+def _import(module: str):
+    try:
+        from importlib import import_module
+
+        return import_module(module)
+    except Exception:
+        return None
