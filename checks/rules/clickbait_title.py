@@ -1,28 +1,98 @@
-"""Clickbait headline. (Stub: the rule is not implemented yet.)"""
+"""Headline-party titles (SA2023-1.3): 震惊, 速看, 不看后悔, 99%的人不知道, withheld payoffs.
+
+A strong hook makes a title clickbait by itself. Softer words (竟然, 结果, 刚刚, 重磅) are common
+in honest headlines, so they need company: two of them, or one with an exclamation mark. A title
+that names its source and reads as a plain report ("刚刚，国家统计局发布…") is not clickbait.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.i18n import L
-from checks.model import Finding, Severity
+from checks.model import Applicability, Finding, Fix, FixKind, Severity
+from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.phrase_hits import Hit, find, finding_at
+
+PERCENT_HOOK = re.compile(r"\d{2,3}\s*[%％]\s*的人(都|还)?不知道|\d{2,3}\s*[%％]\s*of people")
+EXCLAIM = re.compile(r"[!！]")
+SOURCE_VERB = re.compile(r"(发布|通报|宣布|公告|消息|报道|据)")
+MESSAGE = L(
+    zh="标题使用“标题党”表述（“{phrase}”），不得以夸张、悬念或诱导性标题吸引点击",
+    en="The title uses a clickbait hook ('{phrase}')",
+)
+
+
+def title_hooks(ctx: Context) -> list[Hit]:
+    title = ctx.draft.title or ""
+    strong = find(ctx.packs.lexicon("clickbait_strong"), title, "title")
+    strong += [Hit("title", m.start(), m.end(), m.group(0), m.group(0)) for m in PERCENT_HOOK.finditer(title)]
+    if strong:
+        return sorted(strong, key=lambda h: h.start)
+    weak = find(ctx.packs.lexicon("clickbait_weak"), title, "title")
+    if not weak:
+        return []
+    sourced = SOURCE_VERB.search(title) and (
+        find(ctx.packs.lexicon("official_organs"), title) or find(ctx.packs.lexicon("media_outlets"), title)
+    )
+    if sourced:
+        return []
+    return weak if len(weak) >= 2 or EXCLAIM.search(title) else []
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    hooks = title_hooks(ctx)
+    if not hooks:
+        return
+    hit = hooks[0]
+    title = ctx.draft.title
+    trimmed = title[: hit.start] + title[hit.end :]
+    fixes = (
+        account_fixes.manual(
+            ctx,
+            L(
+                zh="改写标题：直接说明内容本身，去掉“{phrase}”等夸张或吊胃口的说法",
+                en="Rewrite the title to say what the post is about, without '{phrase}' or other hooks",
+            ),
+            phrase=hit.text,
+        ),
+        Fix(
+            kind=FixKind.INSERT_TEXT,
+            title=ctx.t(L(zh="从标题删去“{phrase}”", en="Remove '{phrase}' from the title"), phrase=hit.text),
+            applicability=Applicability.UNSAFE,
+            payload={
+                "text": "",
+                "where": "replace",
+                "span": [hit.start, hit.end],
+                "target": "title",
+                "preview": trimmed,
+            },
+        ),
+    )
+    yield finding_at(ctx, RULE, MESSAGE, hit, fixes=fixes, phrase=hit.text)
 
 
 RULE = Rule(
     id="clickbait_title",
     clause="SA2023-1.3",
     severity=Severity.WARNING,
-    title=L(zh="标题党", en="Clickbait headline"),
+    title=L(zh="标题党", en="Clickbait title"),
     doc=RuleDoc(
-        what=L(zh="（待补充）", en="(to be written)"),
-        why=L(zh="（待补充）", en="(to be written)"),
-        example=L(zh="（待补充）", en="(to be written)"),
-        fix=L(zh="（待补充）", en="(to be written)"),
+        what=L(
+            zh="检查标题是否使用“震惊”“速看”“紧急扩散”“不看后悔”“99%的人不知道”等标题党用语，或多个“竟然、结果、刚刚”之类的吊胃口词。标题注明来源并平实陈述（“刚刚，国家统计局发布……”）不算。",
+            en="Flags titles with headline-party hooks (震惊 shocking, 速看 watch now, 紧急扩散 spread urgently, 不看后悔, 99% of people don't know, You won't believe) or several withheld-payoff words. A plain, sourced title is not flagged.",
+        ),
+        why=L(
+            zh="专项整治通知将“标题党”列为自媒体乱象，要求整治以夸张标题博取流量。",
+            en="The 2023 special action lists 'headline party' clickbait as a self-media disorder to be rectified.",
+        ),
+        example=L(zh="“震惊！这种水果晚上千万别吃”。", en="'You won't believe what my landlord did next'."),
+        fix=L(
+            zh="给出改写建议（仅提示）；也可从标题删去该词（会改动标题，须你确认）。",
+            en="Suggests a rewrite (display only), or removes the hook from the title (unsafe: you confirm).",
+        ),
     ),
     check=check,
 )

@@ -1,28 +1,121 @@
-"""Professional advice without a valid credential. (Stub: the rule is not implemented yet.)"""
+"""Finance, education, health or legal ADVICE without a valid credential for that field (N2023-2).
+
+Mentioning a field is not advice: a patient retelling what the doctor said, a policy news item,
+a savings diary. Advice is a field cue (停药, 满仓, 押题, 起诉…) in the same sentence as an
+imperative or recommendation (直接, 记住, 可以照着试试, 保你…), or a dosage instruction
+(首剂吃2片), which is advice on its own. Only a credential for *that* field, verified and
+unexpired on the publish day, covers it: a finance credential does not cover diabetes advice.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.i18n import L
 from checks.model import Finding, Severity
+from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
+from checks.rules.phrase_hits import Hit, find, finding_at, sentences, source
+from checks.text.normalize import normalize
+
+NUM = r"[0-9一二两三四五六七八九十半]+"
+DOSAGE = re.compile(
+    rf"(首剂|每次|每天|一天|一日|每日|早晚|空腹|饭后|饭前|睡前)?(吃|服|服用|口服|用)(了)?{NUM}(到{NUM}|-{NUM}|～{NUM})?"
+    r"(片|粒|颗|袋|毫克|mg|克|支|滴|丸|包|次)"
+)
+MESSAGE = L(
+    zh="{where}包含{field}领域的专业建议（“{cue}”），但账号没有该领域的有效资质（{problem}）",
+    en="The {where} gives {field} advice ('{cue}') but the account has no valid {field} credential ({problem})",
+)
+PROBLEMS = {
+    "missing": L(zh="未登记资质", en="none recorded"),
+    "unverified": L(zh="资质未经核验", en="not verified"),
+    "expired": L(zh="资质已过期", en="expired"),
+}
+WHERE_NAMES = {"title": L(zh="标题", en="title"), "text": L(zh="正文", en="text")}
+
+
+def advice_hit(ctx: Context, field: str) -> Hit | None:
+    """The first piece of advice in `field` in the title or text, or None."""
+    cues = ctx.packs.lexicon(f"advice_{field}")
+    markers = ctx.packs.lexicon("advice_markers")
+    for where in ("title", "text"):
+        text = source(ctx.draft, where)
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            if (
+                field == "health"
+                and (m := DOSAGE.search(normalize(sentence)))
+                and not _first_person(sentence, m.start())
+            ):
+                return Hit(where, start + m.start(), start + m.end(), sentence[m.start() : m.end()], "dosage")
+            found = find(cues, sentence, where)
+            if found and find(markers, sentence, where):
+                h = found[0]
+                return Hit(where, start + h.start, start + h.end, h.text, h.phrase)
+    return None
+
+
+def _first_person(sentence: str, at: int) -> bool:
+    """ "我吃了2片" reports what the creator did; it does not tell anyone to do it."""
+    return "我" in sentence[max(0, at - 4) : at]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    for field in FIELDS:
+        if has_valid_credential(ctx, field):
+            continue
+        hit = advice_hit(ctx, field)
+        if hit is None:
+            continue
+        fixes = (
+            account_fixes.add_credential(ctx, field),
+            account_fixes.manual(
+                ctx,
+                L(
+                    zh="或删去具体的用药/投资/考试/诉讼建议，只分享个人经历，并提示“请咨询专业人士”",
+                    en="Or remove the concrete advice, share only your own experience, and suggest consulting a professional",
+                ),
+            ),
+        )
+        yield finding_at(
+            ctx,
+            RULE,
+            MESSAGE,
+            hit,
+            fixes=fixes,
+            where=ctx.t(WHERE_NAMES[hit.where]),
+            field=ctx.t(account_fixes.FIELD_NAMES[field]),
+            cue=hit.text,
+            problem=ctx.t(PROBLEMS[credential_problem(ctx, field)]),
+        )
 
 
 RULE = Rule(
     id="credential_required",
     clause="N2023-2",
+    related_clauses=("N2023-12",),
     severity=Severity.ERROR,
     title=L(zh="专业领域内容缺少有效资质", en="Professional advice without a valid credential"),
     doc=RuleDoc(
-        what=L(zh="（待补充）", en="(to be written)"),
-        why=L(zh="（待补充）", en="(to be written)"),
-        example=L(zh="（待补充）", en="(to be written)"),
-        fix=L(zh="（待补充）", en="(to be written)"),
+        what=L(
+            zh="标题或正文给出金融、教育、医疗健康、司法领域的具体建议（如“停药”“满仓”“押题保你”“起诉前先……”、具体用药剂量），而账号没有该领域经核验、在发布日有效的资质。单纯提及（看病经历、政策新闻、记账日常）不算建议。",
+            en="The title or text gives concrete finance, education, health or legal advice (stop the medication, go all in, guaranteed exam scores, litigation tactics, dosages) and the account has no credential for that field, verified and valid on the publish day. Mere mentions (a clinic visit, policy news, a savings diary) are not advice.",
+        ),
+        why=L(
+            zh="《关于加强“自媒体”管理的通知》第2条：发布金融、教育、医疗卫生、司法等领域信息的账号，须经平台核验其服务资质，并在主页展示。",
+            en="Article 2 of the 2023 self-media notice: accounts publishing finance, education, health or justice content must have their qualification verified by the platform and shown on the homepage.",
+        ),
+        example=L(
+            zh="“降压药不用天天吃，血压正常了就可以自己停两天”，账号无医疗资质。",
+            en="'You don't need your blood-pressure pills every day; stop for two days when it is normal' from an account with no health credential.",
+        ),
+        fix=L(
+            zh="登记该领域有效资质（仅提示）；或删去具体建议，只分享个人经历（须你手动修改）。",
+            en="Record a valid credential for the field (display only), or rewrite the post as personal experience (manual).",
+        ),
     ),
     check=check,
 )

@@ -1,16 +1,66 @@
-"""Inducing users to follow another account. (Stub: the rule is not implemented yet.)"""
+"""Inducing users to follow ANOTHER account (N2023-7b).
+
+防失联, 提前关注 and 备用号 send the audience to a second account so that a penalty on this one
+costs nothing; withheld payoffs do the same (完整版在小号, 结局在另一个号). Asking users to
+follow this account (点个关注不迷路, 完整版在我主页合集, follow me for more) is allowed. Because 小号
+is also a trumpet and 大号 a size, a word naming another account counts only in a sentence that
+also asks for a follow or withholds the payoff.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from checks.i18n import L
-from checks.model import Finding, Severity
+from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.phrase_hits import Hit, find, finding_at, sentences, source
+
+MESSAGE = L(
+    zh="诱导用户关注其他账号（“{phrase}”），不得以“防失联”“提前关注”、悬念等方式引导关注其他账号",
+    en="The post induces users to follow another account ('{phrase}')",
+)
+
+
+def inducement_hits(ctx: Context) -> list[Hit]:
+    packs = ctx.packs
+    strong = packs.lexicon("follow_other_strong")
+    targets = packs.lexicon("follow_other_targets")
+    requests = packs.lexicon("follow_requests")
+    allowed = packs.lexicon("follow_self_allowed")
+    found: list[Hit] = []
+    for where in ("title", "text"):
+        text = source(ctx.draft, where)
+        found += find(strong, text, where)
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            ok = find(allowed, sentence)
+            tgt = [t for t in find(targets, sentence) if not any(a.start <= t.start < a.end for a in ok)]
+            if tgt and find(requests, sentence):
+                t = tgt[0]
+                found.append(Hit(where, start + t.start, start + t.end, t.text, t.phrase))
+    found.sort(key=lambda h: (h.where != "title", h.start))
+    return found
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    hits = inducement_hits(ctx)
+    if not hits:
+        return
+    hit = hits[0]
+    text = source(ctx.draft, hit.where)
+    start = max((text.rfind(p, 0, hit.start) for p in "。！？!?\n"), default=-1) + 1
+    ends = [i for p in "。！？!?\n" if (i := text.find(p, hit.end)) != -1]
+    end = min(ends) + 1 if ends else len(text)
+    fix = Fix(
+        kind=FixKind.INSERT_TEXT,
+        title=ctx.t(
+            L(zh="删除引导关注其他账号的句子", en="Delete the sentence that sends users to another account")
+        ),
+        applicability=Applicability.UNSAFE,
+        payload={"text": "", "where": "replace", "span": [start, end], "target": hit.where},
+    )
+    yield finding_at(ctx, RULE, MESSAGE, hit, fixes=(fix,), phrase=hit.text)
 
 
 RULE = Rule(
@@ -19,10 +69,22 @@ RULE = Rule(
     severity=Severity.ERROR,
     title=L(zh="诱导用户关注其他账号", en="Inducing users to follow another account"),
     doc=RuleDoc(
-        what=L(zh="（待补充）", en="(to be written)"),
-        why=L(zh="（待补充）", en="(to be written)"),
-        example=L(zh="（待补充）", en="(to be written)"),
-        fix=L(zh="（待补充）", en="(to be written)"),
+        what=L(
+            zh="检查标题和正文是否引导用户关注其他账号：“防失联”“提前关注”“关注小号/备用号”“完整版在小号”“结局在另一个号”等。引导关注本账号（“点个关注不迷路”“完整版在我主页合集”）不算。",
+            en="Flags titles and text that send users to another account: 防失联 (in case we get lost), 提前关注, follow my backup/second account, the full version or ending is on another account. Asking users to follow this account (点个关注不迷路, follow me for more) is fine.",
+        ),
+        why=L(
+            zh="《关于加强“自媒体”管理的通知》第7条禁止以“防失联”“提前关注”、制造悬念等方式诱导用户关注其他账号。",
+            en="Article 7 of the 2023 self-media notice forbids inducing users to follow other accounts through 防失联, 提前关注, suspense or similar.",
+        ),
+        example=L(
+            zh="“这个号随时可能被限流，防失联大家关注一下我的小号”。",
+            en="'Full video on my backup account, follow it in case this one gets banned.'",
+        ),
+        fix=L(
+            zh="删除该句（会改动正文，须你确认后应用）。",
+            en="Deletes the sentence (changes your text: unsafe, applied only after you confirm).",
+        ),
     ),
     check=check,
 )

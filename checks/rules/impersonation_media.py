@@ -1,4 +1,12 @@
-"""Account imitates a news outlet. (Stub: the rule is not implemented yet.)"""
+"""An account posing as a news outlet, or a post dressed as a TV news programme.
+
+N2023-1 / SA2023-2.1 forbid account information imitating news media: a real outlet's name
+(人民日报精选摘抄, CCTV Daily Highlights), an outlet-style name (上海午报, 廣州今日快訊), or a weak
+outlet word made outlet-like by a place or a news-desk modifier (成都新闻眼, 动态新闻). SA2023-2.2
+forbids dressing content as a TV news programme (各位观众晚上好…欢迎收看). Naming an outlet as a
+source in the text (据人民日报报道) is attribution, not imitation, so the text is only checked
+for broadcast openings.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +14,92 @@ from collections.abc import Iterator
 
 from checks.i18n import L
 from checks.model import Finding, Severity
+from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.division_names import division_hits
+from checks.rules.phrase_hits import Hit, find, finding_at, source
+
+ACCOUNT_MESSAGE = L(
+    zh="账号信息仿冒新闻媒体（“{word}”），自媒体账号不得使用新闻媒体或类似媒体的名称",
+    en="The account imitates a news outlet ('{word}'); self-media accounts must not use outlet or outlet-style names",
+)
+TEXT_MESSAGE = L(
+    zh="内容模仿电视新闻节目播报（“{word}”），不得以新闻节目形式包装自媒体内容",
+    en="The post is dressed as a TV news programme ('{word}')",
+)
+RELATIONAL = ("粉丝", "爱好者", "摘抄", "读者")
+
+
+def account_hits(ctx: Context) -> list[Hit]:
+    packs = ctx.packs
+    name, bio = source(ctx.draft, "name"), source(ctx.draft, "bio")
+    outlets = packs.lexicon("media_outlets")
+    hits = find(outlets, name, "name") or find(packs.lexicon("media_name_strong"), name, "name")
+    if not hits:
+        weak = find(packs.lexicon("media_name_weak"), name, "name")
+        if weak and (division_hits(name, packs) or find(packs.lexicon("media_name_modifiers"), name, "name")):
+            hits = weak
+    if not hits:
+        hits = [
+            h for h in find(outlets, bio, "bio") if not any(r in bio[h.end : h.end + 4] for r in RELATIONAL)
+        ]
+    return hits
+
+
+def broadcast_hits(ctx: Context) -> list[Hit]:
+    openings = ctx.packs.lexicon("tv_news_openings")
+    return find(openings, source(ctx.draft, "title"), "title") + find(
+        openings, source(ctx.draft, "text"), "text"
+    )
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    for hit in account_hits(ctx)[:1]:
+        fixes = [account_fixes.rename(ctx, hit.start, hit.end)] if hit.where == "name" else []
+        fixes.append(
+            account_fixes.manual(
+                ctx,
+                L(
+                    zh="如确为该媒体的官方账号，请在平台完成媒体机构认证",
+                    en="If this is the outlet's own account, complete the platform's media verification",
+                ),
+            )
+        )
+        yield finding_at(ctx, RULE, ACCOUNT_MESSAGE, hit, fixes=fixes, word=hit.text)
+    for hit in broadcast_hits(ctx)[:1]:
+        fix = account_fixes.manual(
+            ctx,
+            L(
+                zh="删去“各位观众”“本台”等新闻播报用语，以个人口吻表述",
+                en="Remove news-anchor phrases such as 'good evening, viewers' or 'this station' and speak as yourself",
+            ),
+        )
+        yield finding_at(ctx, RULE, TEXT_MESSAGE, hit, fixes=(fix,), word=hit.text)
 
 
 RULE = Rule(
     id="impersonation_media",
-    clause="N2023-1",
+    clause="SA2023-2.1",
+    related_clauses=("N2023-1", "SA2023-2.2"),
     severity=Severity.ERROR,
-    title=L(zh="账号信息仿冒新闻媒体", en="Account imitates a news outlet"),
+    title=L(zh="仿冒新闻媒体", en="Imitates a news outlet"),
     doc=RuleDoc(
-        what=L(zh="（待补充）", en="(to be written)"),
-        why=L(zh="（待补充）", en="(to be written)"),
-        example=L(zh="（待补充）", en="(to be written)"),
-        fix=L(zh="（待补充）", en="(to be written)"),
+        what=L(
+            zh="检查账号名称或简介是否含有新闻媒体名称（人民日报、新华社、央视/CCTV……）或类媒体名称（××日报、××电视台、地名+新闻/头条/快讯），以及正文是否模仿电视新闻播报（“各位观众晚上好”“本台记者”）。正文中注明“据人民日报报道”属于来源标注，不算仿冒。",
+            en="Flags account names or bios containing a news outlet's name (人民日报, 新华社, CCTV…) or an outlet-style name (…日报, …电视台, place + 新闻/头条/快讯), and text dressed as a TV news broadcast (各位观众晚上好, 本台记者). Citing an outlet as a source in the text is attribution and is not flagged.",
+        ),
+        why=L(
+            zh="《关于加强“自媒体”管理的通知》第1条、专项整治通知要求账号不得仿冒新闻媒体，内容不得以新闻节目形式包装，以免用户误以为是权威报道。",
+            en="The 2023 notice (art. 1) and special action forbid accounts imitating news media and content dressed as a TV news programme, which users would mistake for authoritative reporting.",
+        ),
+        example=L(
+            zh="账号名称“人民日报精选摘抄”“成都新闻眼”；正文开头“各位观众，晚上好！欢迎收看本期节目”。",
+            en="Account names such as 人民日报精选摘抄 or CCTV Daily Highlights; text opening 'Good evening, viewers, welcome to tonight's news'.",
+        ),
+        fix=L(
+            zh="建议改名（不自动应用，须你确认）；删去新闻播报用语。",
+            en="Suggests a new name (unsafe: you confirm it); remove the news-anchor phrases.",
+        ),
     ),
     check=check,
 )

@@ -1,0 +1,28 @@
+"""Professional fields, titles and credentials shared by the two credential rules (N2023-2, SA2023-2.3)."""
+
+from __future__ import annotations
+
+from checks.model import CREDENTIAL_FIELDS
+from checks.rules.base import Context
+
+
+def has_valid_credential(ctx: Context, field: str) -> bool:
+    """A credential for *that* field, verified and unexpired on the publish day."""
+    day = ctx.publish_at.date()
+    return any(c.field == field and c.valid_on(day) for c in ctx.draft.account.credentials)
+
+
+def credential_problem(ctx: Context, field: str) -> str:
+    """Why the account's credential for `field` does not count: missing, unverified or expired."""
+    day = ctx.publish_at.date()
+    own = [c for c in ctx.draft.account.credentials if c.field == field]
+    if not own:
+        return "missing"
+    if not any(c.verified for c in own):
+        return "unverified"
+    if all(c.expires is not None and c.expires < day for c in own if c.verified):
+        return "expired"
+    return "missing"
+
+
+FIELDS = CREDENTIAL_FIELDS

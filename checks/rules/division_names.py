@@ -1,0 +1,201 @@
+"""Administrative-division names inside an account name (SA2023-2.1), with the guards that matter.
+
+Matching short place names naively flags half the platform: 张北京 holds 张北 and 北京, 江山如画
+holds 江山, 黄山毛峰 holds 黄山. So an account name uses a division only when it contains a full
+name (杭州市, 朝阳区; not 市场/市民/省钱), or begins with a short name directly followed by an
+institution or channel word (温州今日头条, 临安公安发布). Idioms and brands (name_whitelist) are
+masked first, and a place name right after a surname is part of a personal name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from checks.packs.model import PackSet
+from checks.text.matcher import matcher
+from checks.text.normalize import normalize
+
+MASK = "\u25a1"
+# A full name followed by these characters is another word: 上海市场, 杭州市民, 江苏省钱.
+NOT_A_NAME = {"市": "场民井集值区内外", "省": "钱心事力时电", "区": "块别间域分", "县": "城"}
+
+
+@dataclass(frozen=True)
+class DivisionHit:
+    start: int
+    end: int
+    text: str
+    full: bool  # a full name (…市/区/县/省) rather than a short form at the start
+
+
+@cache
+def names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(full names, short names) of county-or-higher divisions, current and former."""
+    full: set[str] = set()
+    short: set[str] = set()
+    try:
+        from checks.geo.gazetteer import divisions
+
+        for d in divisions():
+            full.add(d.name)
+            full.update(getattr(d, "former_names", ()) or ())
+            if d.short:
+                short.add(d.short)
+    except (ImportError, AttributeError, OSError):
+        full, short = set(_FALLBACK_FULL), {_short(n) for n in _FALLBACK_FULL}
+    for name in list(full):
+        if _short(name) != name:
+            short.add(_short(name))
+    return (
+        tuple(sorted(n for n in full if len(n) >= 3)),
+        tuple(sorted(s for s in short if len(s) >= 2)),
+    )
+
+
+def _short(name: str) -> str:
+    for suffix in (
+        "特别行政区",
+        "维吾尔自治区",
+        "壮族自治区",
+        "回族自治区",
+        "自治区",
+        "自治州",
+        "自治县",
+        "省",
+        "市",
+        "区",
+        "县",
+        "盟",
+        "旗",
+    ):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def _masked(name: str, packs: PackSet) -> str:
+    norm = normalize(name)
+    for m in matcher(packs.lexicon("name_whitelist")).find(norm):
+        norm = norm[: m.start] + MASK * (m.end - m.start) + norm[m.end :]
+    return norm
+
+
+def division_hits(name: str, packs: PackSet) -> list[DivisionHit]:
+    """Uses of a division name in an account name, per the rules in the module docstring."""
+    if not name:
+        return []
+    text = _masked(name, packs)
+    full, short = names()
+    surnames = set(packs.lexicon("surnames"))
+    hits: list[DivisionHit] = []
+    for m in matcher(full).find(text):
+        following = text[m.end : m.end + 1]
+        if following and following in NOT_A_NAME.get(text[m.end - 1], ""):
+            continue
+        if m.start and text[: m.start] in surnames:
+            continue
+        hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], True))
+    if not hits:
+        channel = matcher(packs.lexicon("division_channel_words"))
+        for m in matcher(short).find(text):
+            if m.start != 0:
+                break
+            after = channel.find(text[m.end :])
+            if after and after[0].start == 0:
+                hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], False))
+    return hits
+
+
+_FALLBACK_FULL = (
+    # Temporary: used only until checks.geo.gazetteer lands (provinces, large cities, a few districts).
+    "北京市",
+    "天津市",
+    "上海市",
+    "重庆市",
+    "河北省",
+    "山西省",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "海南省",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "台湾省",
+    "内蒙古自治区",
+    "广西壮族自治区",
+    "西藏自治区",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+    "香港特别行政区",
+    "澳门特别行政区",
+    "广州市",
+    "深圳市",
+    "成都市",
+    "杭州市",
+    "武汉市",
+    "南京市",
+    "西安市",
+    "郑州市",
+    "长沙市",
+    "沈阳市",
+    "哈尔滨市",
+    "济南市",
+    "青岛市",
+    "大连市",
+    "宁波市",
+    "厦门市",
+    "福州市",
+    "合肥市",
+    "昆明市",
+    "南宁市",
+    "贵阳市",
+    "兰州市",
+    "温州市",
+    "苏州市",
+    "无锡市",
+    "东莞市",
+    "佛山市",
+    "石家庄市",
+    "太原市",
+    "南昌市",
+    "长春市",
+    "乌鲁木齐市",
+    "拉萨市",
+    "呼和浩特市",
+    "海口市",
+    "三亚市",
+    "台州市",
+    "郴州市",
+    "日照市",
+    "朝阳区",
+    "海淀区",
+    "临安区",
+    "西湖区",
+    "天河区",
+    "长安区",
+    "张北县",
+    "江山市",
+    "东方市",
+    "中山市",
+    "黄山市",
+    "鼓楼区",
+    "武侯区",
+    "蜀山区",
+    "文县",
+    "温岭市",
+)
