@@ -47,7 +47,7 @@ def apply_text_fix(draft: Draft, fix: Fix) -> Draft:
 
 
 def export_media_fn() -> Any | None:
-    for module in ("checks.fixes.apply", "checks.fixes.media", "checks.fixes.export", "checks.fixes"):
+    for module in ("checks.fixes.media_export", "checks.fixes.apply", "checks.fixes"):
         fn = optional(module, "export_media")
         if fn is not None:
             return fn
@@ -94,15 +94,17 @@ def export_copy(src: Path, out_dir: Path, plan: MediaPlan, facts: MediaFacts | N
     if src.resolve() == dst.resolve():  # re-fixing our own copy: write beside it, then swap
         fd, tmp = tempfile.mkstemp(prefix=".preflight-", suffix=src.suffix, dir=out_dir)
         os.close(fd)
+        written = Path(tmp)
         try:
-            fn(src, Path(tmp), **kwargs)
-            os.replace(tmp, dst)
+            written = Path(fn(src, Path(tmp), **kwargs) or tmp)
+            final = dst.with_suffix(written.suffix)
+            os.replace(written, final)
+            return final
         finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    else:
-        fn(src, dst, **kwargs)
-    return dst
+            for leftover in {Path(tmp), written}:
+                if leftover.exists():
+                    leftover.unlink()
+    return Path(fn(src, dst, **kwargs) or dst)
 
 
 @dataclass

@@ -51,8 +51,17 @@ class Fixing(_Base):
             n = len(plan.text) + len(plan.declare) + len(plan.account) + len(plan.media)
             self.status_label.setText(t("gui.status.fixed_all", n=n))
 
+    def report_is_current(self) -> bool:
+        """A fix's offsets refer to the checked text; after further typing they may point elsewhere."""
+        r = self.report
+        return r is not None and (r.draft.title, r.draft.text) == (self.editor.title(), self.editor.text())
+
     def apply_plan(self, plan: fx.Plan) -> bool:
         changed = False
+        if any(f.payload.get("where") == "replace" for f in plan.text) and not self.report_is_current():
+            self.status_label.setText(t("gui.status.stale"))
+            self.schedule_check(immediate=True)
+            return False
         if plan.text:
             before = self.doc.draft(self.editor.title(), self.editor.text())
             after = fx.apply_text_fixes(before, plan.text)

@@ -1,0 +1,121 @@
+"""Open a draft with real media, see the check, apply fixes through the undo stack, save, reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui_support import settle, write_ai_png, write_draft, write_phone_jpeg
+
+from checks.draft import load_draft
+from checks.model import Applicability, Finding, Fix, FixKind, Severity
+
+
+def _draft(tmp_path: Path) -> Path:
+    write_phone_jpeg(tmp_path / "IMG_1.jpg")
+    write_ai_png(tmp_path / "ai.png")
+    return write_draft(
+        tmp_path,
+        title="震惊！西湖边突然排起长队",
+        text="今天下午路过西湖，断桥边排起了长队。配图二是我用AI画的。",
+        media=["IMG_1.jpg", "ai.png"],
+    )
+
+
+def test_open_draft_shows_media_facts_and_findings(make_window, qtbot, tmp_path):
+    w = make_window()
+    assert w.open_path(_draft(tmp_path))
+    settle(qtbot, w)
+    provenances = [str(e.facts.provenance) for e in w.media_strip.entries]
+    assert provenances == ["self_shot", "ai_generated"]
+    assert w.media_strip.list.count() == 2
+    assert "iPhone 15" in w.media_strip.details.toPlainText()
+    rules = {f.rule for f in w.report.findings}
+    assert "clickbait_title" in rules  # 震惊 in the title
+    tree_text = [
+        w.findings_view.tree.topLevelItem(i).text(0) for i in range(w.findings_view.tree.topLevelItemCount())
+    ]
+    assert any("Must fix" in s or "Review" in s for s in tree_text)
+    assert w.checklist.verdict.text()
+
+
+def test_text_fix_is_undoable_and_saved(make_window, qtbot, tmp_path):
+    path = _draft(tmp_path)
+    w = make_window()
+    w.open_path(path)
+    settle(qtbot, w)
+    fix = Fix(
+        FixKind.INSERT_TEXT,
+        "add",
+        Applicability.SAFE,
+        {"text": "拍摄于2026年11月21日 浙江省杭州市", "where": "text_end"},
+    )
+    finding = Finding("shooting_time_place_missing", Severity.ERROR, "N2023-3b", "m", fixes=(fix,))
+    before = w.editor.text()
+    w.apply_fix(finding, fix)
+    assert w.editor.text().endswith("拍摄于2026年11月21日 浙江省杭州市")
+    w.editor.body_edit.undo()
+    assert w.editor.text() == before
+    w.editor.body_edit.redo()
+    assert w.dirty
+    settle(qtbot, w)
+    assert w.save()
+    assert not w.dirty
+    reopened = load_draft(path)
+    assert reopened.text.endswith("浙江省杭州市")
+    assert reopened.media == ("IMG_1.jpg", "ai.png")
+    w2 = make_window()
+    w2.open_path(path)
+    assert w2.editor.text() == reopened.text
+
+
+def test_every_fix_of_a_real_report_applies_without_error(make_window, qtbot, tmp_path, dialogs):
+    w = make_window()
+    w.settings.output_dir = str(tmp_path / "out")
+    w.open_path(_draft(tmp_path))
+    settle(qtbot, w)
+    originals = {p: p.read_bytes() for p in (tmp_path / "IMG_1.jpg", tmp_path / "ai.png")}
+    w.fix_all_safe()
+    settle(qtbot, w)
+    for f in list(w.report.findings):
+        for fix in f.fixes:
+            w.apply_fix(f, fix)
+            settle(qtbot, w)
+    assert all(p.read_bytes() == data for p, data in originals.items())  # originals never written
+    assert not [d for d in dialogs.shown if d[0] == "warning"], dialogs.shown
+
+
+def test_declaration_checkbox_updates_draft_and_rechecks(make_window, qtbot, tmp_path):
+    w = make_window()
+    w.open_path(_draft(tmp_path))
+    settle(qtbot, w)
+    box = w.checklist.boxes["ai_generated"]
+    assert "内容由AI生成" in box.text()  # Douyin's own wording
+    done = w.checks_done
+    box.setChecked(True)
+    assert "ai_generated" in w.doc.declarations
+    settle(qtbot, w)
+    assert w.checks_done > done
+    assert w.checklist.boxes["ai_generated"].isChecked()
+
+
+def test_evidence_span_is_highlighted_in_utf16_positions(make_window, qtbot):
+    w = make_window()
+    w.editor.set_content("t", "😀 防失联，关注小号")
+    f = Finding("follow_inducement", Severity.ERROR, "N2023-7b", "m", target="text", span=(2, 5))
+    w.editor.show_findings([f], f)
+    assert w.editor.highlighted_spans() == [(3, 6)]  # the emoji is two UTF-16 units
+
+
+def test_dropping_a_folder_adds_its_media(make_window, qtbot, tmp_path):
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    write_phone_jpeg(folder / "a.jpg")
+    write_ai_png(folder / "b.png")
+    (folder / "notes.txt").write_text("x")
+    w = make_window()
+    w.add_media_paths([str(folder)])
+    assert [Path(m).name for m in w.doc.media] == ["a.jpg", "b.png"]
+    settle(qtbot, w)
+    assert {str(e.facts.provenance) for e in w.media_strip.entries} == {"self_shot", "ai_generated"}
+    w.add_media_paths([str(folder / "a.jpg")])
+    assert len(w.doc.media) == 2  # no duplicates
