@@ -1,0 +1,67 @@
+"""Drawing the visible AI label (GB 45438 §5.2) onto an image.
+
+The standard measures the *glyph* height, so the font size is chosen by rendering and measuring
+the ink bounding box of the label until it reaches the target share of the shortest side (a
+little above 5% for margin). A semi-opaque plate behind the text keeps it legible on any
+background. The font is the bundled Noto Sans CJK SC subset, so output is identical everywhere.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PIL import Image, ImageDraw, ImageFont
+
+from checks import resources
+
+MIN_SHARE = 0.05
+TARGET_SHARE = 0.06
+FONT_FILE = ("fonts", "PreflightLabel-Bold.otf")
+CORNERS = ("bottom_right", "bottom_left", "top_right", "top_left")
+
+
+@cache
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(resources.path(*FONT_FILE)), size)
+
+
+def fit_font(text: str, glyph_px: int) -> tuple[ImageFont.FreeTypeFont, tuple[int, int, int, int]]:
+    """The smallest font whose rendered ink is at least `glyph_px` tall, and its ink box."""
+    size = max(4, glyph_px)
+    for _ in range(60):
+        font = _font(size)
+        box = font.getbbox(text)
+        if box[3] - box[1] >= glyph_px:
+            return font, box
+        size += max(1, (glyph_px - (box[3] - box[1])) // 2)
+    return font, box
+
+
+def stamp_label(image: Image.Image, text: str, *, corner: str = "bottom_right") -> Image.Image:
+    """A copy of `image` (already upright) with `text` in `corner`; mode RGB or RGBA."""
+    mode = (
+        "RGBA" if "A" in image.getbands() or (image.mode == "P" and "transparency" in image.info) else "RGB"
+    )
+    base = image.convert(mode)
+    w, h = base.size
+    shortest = min(w, h)
+    glyph = max(1, -(-int(shortest * TARGET_SHARE * 1000) // 1000))
+    font, (x0, y0, x1, y1) = fit_font(text, glyph)
+    ink_w, ink_h = x1 - x0, y1 - y0
+    pad = max(2, ink_h // 3)
+    margin = max(2, shortest // 50)
+    plate_w, plate_h = ink_w + 2 * pad, ink_h + 2 * pad
+    if plate_w + 2 * margin > w or plate_h + 2 * margin > h:
+        margin = 0
+        if plate_w > w:
+            raise ValueError(f"image too narrow ({w}px) for a legible label")
+    left = w - plate_w - margin if corner.endswith("right") else margin
+    top = h - plate_h - margin if corner.startswith("bottom") else margin
+    overlay = Image.new("RGBA", base.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    draw.rounded_rectangle(
+        (left, top, left + plate_w - 1, top + plate_h - 1), radius=pad, fill=(0, 0, 0, 150)
+    )
+    draw.text((left + pad - x0, top + pad - y0), text, font=font, fill=(255, 255, 255, 255))
+    out = Image.alpha_composite(base.convert("RGBA"), overlay)
+    return out if mode == "RGBA" else out.convert("RGB")
