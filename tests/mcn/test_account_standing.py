@@ -78,7 +78,7 @@ def test_file_format_days_and_errors() -> None:
         {"silencing": [{"start": date(2026, 2, 1), "days": 28}], "mcn": {"name": "星河", "displayed": True}}
     )
     assert h.silencings[0].end == date(2026, 3, 1) and h.mcn_displayed
-    with pytest.raises(HistoryError, match="'end' .* or 'days'"):
+    with pytest.raises(HistoryError, match=r"'end' .* or 'days'"):
         history_from_dict({"silencing": [{"start": date(2026, 2, 1)}]})
     with pytest.raises(HistoryError, match="before 'start'"):
         history_from_dict({"silencing": [{"start": date(2026, 2, 1), "end": date(2026, 1, 1)}]})

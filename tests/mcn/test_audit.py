@@ -12,8 +12,8 @@ from PIL import Image
 
 from app.cli import main
 from checks.audit import find_drafts, run_audit
-from checks.report.html import render_html
 from checks.engine import check_file
+from checks.report.html import render_html
 
 
 def photo(path: Path, seed: int) -> None:
