@@ -197,7 +197,7 @@ def _tables(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
 
 
 def history_from_dict(data: dict[str, Any], where: str = "account history") -> History:
-    known = {"account", "mcn", "violation", "silencing", "entity_change"}
+    known = {"name", "mcn", "violation", "silencing", "entity_change"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise HistoryError(f"{where}: unknown key '{unknown[0]}' (expected: {', '.join(sorted(known))})")
@@ -227,9 +227,9 @@ def history_from_dict(data: dict[str, Any], where: str = "account history") -> H
     mcn = data.get("mcn", {})
     if not isinstance(mcn, dict):
         raise HistoryError(f"{where}: 'mcn' must be a table ([mcn] with name and displayed)")
-    account = data.get("account", "")
+    account = data.get("name", "")
     if not isinstance(account, str):
-        raise HistoryError(f"{where}: 'account' must be the account's name (a string)")
+        raise HistoryError(f"{where}: 'name' must be the account's name (a string)")
     return History(
         account=account,
         mcn=str(mcn.get("name", "")).strip() or None,

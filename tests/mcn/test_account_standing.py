@@ -107,7 +107,7 @@ def test_example_file_and_cli(capsys, tmp_path: Path) -> None:
     out = capsys.readouterr().out
     assert "Monetisation may be enabled" in out and "2026-11-30" in out and "N2023-11" in out
     ok = tmp_path / "ok.toml"
-    ok.write_text('account = "李姐"\n[[violation]]\ndate = 2026-01-31\n', encoding="utf-8")
+    ok.write_text('name = "李姐"\n[[violation]]\ndate = 2026-01-31\n', encoding="utf-8")
     assert main(["account", str(ok), "--on", "2026-04-30"]) == 0
     assert main(["account", str(ok), "--on", "2026-04-29"]) == 1
     assert main(["account", str(tmp_path / "missing.toml")]) == 2
