@@ -197,6 +197,7 @@ def _primary_size(meta: RawMeta, iprp: bytes, primary: int) -> None:
     kids = _children(iprp)
     ipco = next((p for t, p in kids if t == b"ipco"), b"")
     props = _children(ipco)
+    crop, turns = (0, 0), 0
     for t, payload in kids:
         if t != b"ipma" or len(payload) < 8:
             continue
@@ -214,3 +215,12 @@ def _primary_size(meta: RawMeta, iprp: bytes, primary: int) -> None:
                 ptype, pdata = props[index - 1]
                 if ptype == b"ispe" and len(pdata) >= 12:
                     meta.width, meta.height = struct.unpack(">II", pdata[4:12])
+                elif ptype == b"clap" and len(pdata) >= 16:
+                    wn, wd, hn, hd = struct.unpack(">IIII", pdata[:16])
+                    crop = (wn // wd if wd else 0, hn // hd if hd else 0)
+                elif ptype == b"irot" and pdata:
+                    turns = pdata[0] & 3
+    if crop[0] and crop[1]:
+        meta.width, meta.height = crop
+    if turns in (1, 3) and meta.width and meta.height:
+        meta.width, meta.height = meta.height, meta.width
