@@ -17,7 +17,9 @@ from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.phrase_hits import Hit, find, finding_at
 
 PERCENT_HOOK = re.compile(r"\d{2,3}\s*[%％]\s*的人(都|还)?不知道|\d{2,3}\s*[%％]\s*of people")
-EXCLAIM = re.compile(r"[!！]")
+EXCLAIM = re.compile(r"\s*[!！]")
+# A hook word right before an ellipsis withholds the payoff: "结果……", "竟然是…".
+WITHHELD = re.compile(r".{0,6}?(…|\.\.\.)")
 SOURCE_VERB = re.compile(r"(发布|通报|宣布|公告|消息|报道|据)")
 MESSAGE = L(
     zh="标题使用“标题党”表述（“{phrase}”），不得以夸张、悬念或诱导性标题吸引点击",
@@ -39,7 +41,9 @@ def title_hooks(ctx: Context) -> list[Hit]:
     )
     if sourced:
         return []
-    return weak if len(weak) >= 2 or EXCLAIM.search(title) else []
+    if len({h.phrase for h in weak}) >= 2:
+        return weak
+    return [h for h in weak if WITHHELD.match(title, h.end) or (h.start == 0 and EXCLAIM.match(title, h.end))]
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -32,18 +32,15 @@ class DivisionHit:
 @cache
 def names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(full names, short names) of county-or-higher divisions, current and former."""
+    from checks.geo.gazetteer import divisions  # lazy: the gazetteer loads its data on first use
+
     full: set[str] = set()
     short: set[str] = set()
-    try:
-        from checks.geo.gazetteer import divisions
-
-        for d in divisions():
-            full.add(d.name)
-            full.update(getattr(d, "former_names", ()) or ())
-            if d.short:
-                short.add(d.short)
-    except (ImportError, AttributeError, OSError):
-        full, short = set(_FALLBACK_FULL), {_short(n) for n in _FALLBACK_FULL}
+    for d in divisions():
+        full.add(d.name)
+        full.update(d.former_names)
+        if d.short:
+            short.add(d.short)
     for name in list(full):
         if _short(name) != name:
             short.add(_short(name))
@@ -105,97 +102,3 @@ def division_hits(name: str, packs: PackSet) -> list[DivisionHit]:
             if after and after[0].start == 0:
                 hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], False))
     return hits
-
-
-_FALLBACK_FULL = (
-    # Temporary: used only until checks.geo.gazetteer lands (provinces, large cities, a few districts).
-    "北京市",
-    "天津市",
-    "上海市",
-    "重庆市",
-    "河北省",
-    "山西省",
-    "辽宁省",
-    "吉林省",
-    "黑龙江省",
-    "江苏省",
-    "浙江省",
-    "安徽省",
-    "福建省",
-    "江西省",
-    "山东省",
-    "河南省",
-    "湖北省",
-    "湖南省",
-    "广东省",
-    "海南省",
-    "四川省",
-    "贵州省",
-    "云南省",
-    "陕西省",
-    "甘肃省",
-    "青海省",
-    "台湾省",
-    "内蒙古自治区",
-    "广西壮族自治区",
-    "西藏自治区",
-    "宁夏回族自治区",
-    "新疆维吾尔自治区",
-    "香港特别行政区",
-    "澳门特别行政区",
-    "广州市",
-    "深圳市",
-    "成都市",
-    "杭州市",
-    "武汉市",
-    "南京市",
-    "西安市",
-    "郑州市",
-    "长沙市",
-    "沈阳市",
-    "哈尔滨市",
-    "济南市",
-    "青岛市",
-    "大连市",
-    "宁波市",
-    "厦门市",
-    "福州市",
-    "合肥市",
-    "昆明市",
-    "南宁市",
-    "贵阳市",
-    "兰州市",
-    "温州市",
-    "苏州市",
-    "无锡市",
-    "东莞市",
-    "佛山市",
-    "石家庄市",
-    "太原市",
-    "南昌市",
-    "长春市",
-    "乌鲁木齐市",
-    "拉萨市",
-    "呼和浩特市",
-    "海口市",
-    "三亚市",
-    "台州市",
-    "郴州市",
-    "日照市",
-    "朝阳区",
-    "海淀区",
-    "临安区",
-    "西湖区",
-    "天河区",
-    "长安区",
-    "张北县",
-    "江山市",
-    "东方市",
-    "中山市",
-    "黄山市",
-    "鼓楼区",
-    "武侯区",
-    "蜀山区",
-    "文县",
-    "温岭市",
-)

@@ -9,12 +9,32 @@ also asks for a follow or withholds the payoff.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.phrase_hits import Hit, find, finding_at, sentences, source
+from checks.rules.phrase_hits import Hit, find, finding_at, source
+
+CLAUSE_END = re.compile(r"[，,。！？!?；;\n]+|\.(?=\s|$)")
+# "@小鹿追剧2号", "“阿欣日常2”", "@leo_eats_2": a second account named after this one.
+NUMBERED_HANDLE = re.compile(
+    r"@[\w\u4e00-\u9fff]{1,20}?[_\-]?(?:[2-9２-９]|二|三)号?(?![\w\u4e00-\u9fff])"
+    r"|[“\"「][\w\u4e00-\u9fff]{2,20}?(?:[2-9２-９]|二|三)号?[”\"」]"
+)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in CLAUSE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
 
 MESSAGE = L(
     zh="诱导用户关注其他账号（“{phrase}”），不得以“防失联”“提前关注”、悬念等方式引导关注其他账号",
@@ -32,10 +52,14 @@ def inducement_hits(ctx: Context) -> list[Hit]:
     for where in ("title", "text"):
         text = source(ctx.draft, where)
         found += find(strong, text, where)
-        for start, end in sentences(text):
+        for start, end in clauses(text):
             sentence = text[start:end]
             ok = find(allowed, sentence)
             tgt = [t for t in find(targets, sentence) if not any(a.start <= t.start < a.end for a in ok)]
+            tgt += [
+                Hit(where, m.start(), m.end(), m.group(0), "handle")
+                for m in NUMBERED_HANDLE.finditer(sentence)
+            ]
             if tgt and find(requests, sentence):
                 t = tgt[0]
                 found.append(Hit(where, start + t.start, start + t.end, t.text, t.phrase))

@@ -18,6 +18,7 @@ from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.division_names import division_hits
 from checks.rules.phrase_hits import Hit, find, finding_at, source
+from checks.text.normalize import normalize
 
 ACCOUNT_MESSAGE = L(
     zh="账号信息仿冒新闻媒体（“{word}”），自媒体账号不得使用新闻媒体或类似媒体的名称",
@@ -27,22 +28,29 @@ TEXT_MESSAGE = L(
     zh="内容模仿电视新闻节目播报（“{word}”），不得以新闻节目形式包装自媒体内容",
     en="The post is dressed as a TV news programme ('{word}')",
 )
-RELATIONAL = ("粉丝", "爱好者", "摘抄", "读者")
+FAN_AFTER = ("粉丝", "爱好者", "读者", "观众", "迷")
+READ_BEFORE = ("看", "读", "听")
+BIO_CLAIM = ("官方", "旗下", "主办", "出品", "官微", "授权", "账号", "official")
+
+
+def _fan(text: str, hit: Hit) -> bool:
+    """ "人民日报忠实读者", "每天看新闻联播": a reader of the outlet, not the outlet."""
+    after = normalize(text[hit.end : hit.end + 6])
+    return any(w in after for w in FAN_AFTER) or normalize(text[: hit.start]).endswith(READ_BEFORE)
 
 
 def account_hits(ctx: Context) -> list[Hit]:
     packs = ctx.packs
     name, bio = source(ctx.draft, "name"), source(ctx.draft, "bio")
     outlets = packs.lexicon("media_outlets")
-    hits = find(outlets, name, "name") or find(packs.lexicon("media_name_strong"), name, "name")
+    hits = [h for h in find(outlets, name, "name") if not _fan(name, h)]
+    hits = hits or [h for h in find(packs.lexicon("media_name_strong"), name, "name") if not _fan(name, h)]
     if not hits:
         weak = find(packs.lexicon("media_name_weak"), name, "name")
         if weak and (division_hits(name, packs) or find(packs.lexicon("media_name_modifiers"), name, "name")):
             hits = weak
-    if not hits:
-        hits = [
-            h for h in find(outlets, bio, "bio") if not any(r in bio[h.end : h.end + 4] for r in RELATIONAL)
-        ]
+    if not hits and any(c in normalize(bio) for c in BIO_CLAIM):
+        hits = [h for h in find(outlets, bio, "bio") if not _fan(bio, h)]
     return hits
 
 

@@ -19,7 +19,25 @@ from checks.rules.credentials import FIELDS, credential_problem, has_valid_crede
 from checks.rules.phrase_hits import Hit, find, finding_at, source
 from checks.text.normalize import normalize
 
-PAST = ("退休", "离职", "前", "原", "曾是", "曾经是", "当过", "做过", "retired", "former", "ex-")
+PAST = (
+    "退休",
+    "离职",
+    "前",
+    "原",
+    "曾是",
+    "曾经是",
+    "当过",
+    "做过",
+    "想当",
+    "梦想",
+    "未来的",
+    "立志",
+    "准",
+    "retired",
+    "former",
+    "ex-",
+    "future",
+)
 SELF_REFERENCE = re.compile(
     r"(我是|我本人是|本人是|我作为|作为一名|作为一个|作为|身为|我当了|我做了|(?<![a-z])(?:i am|i'm|as an?))\s*"
     r"(一名|一个|一位|名|个|an?\s)?\s*[^，。！？,.!?\n]{0,12}$"

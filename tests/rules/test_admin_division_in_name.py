@@ -1,0 +1,76 @@
+"""admin_division_in_name: full division names, or a short name at the start + a channel word."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from checks.model import Account, Draft, FixKind, Severity
+from checks.packs import load_packs
+from checks.rules import get_rule
+from checks.rules.base import Context
+
+PUBLISH = datetime(2026, 11, 21, 12, tzinfo=UTC)
+
+
+def run(
+    rule: str, *, name: str = "", bio: str = "", title: str = "", text: str = "", lang: str = "zh", **account
+) -> list:
+    draft = Draft(title=title, text=text, account=Account(name=name, bio=bio, **account))
+    ctx = Context(draft=draft, media=(), packs=load_packs(), publish_at=PUBLISH, lang=lang)
+    return list(get_rule(rule).check(ctx))
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("成都新闻眼", "成都"),
+        ("廣州今日快訊", "廣州"),
+        ("温州今日头条", "温州"),
+        ("临安公安发布", "临安"),
+        ("朝阳区政府便民服务", "朝阳区"),
+        ("江苏省美食地图", "江苏省"),
+        ("昌平同城生活", "昌平"),
+        ("黔东南苗族侗族自治州旅游", "黔东南苗族侗族自治州"),
+    ],
+)
+def test_division_names_are_flagged_with_span_into_the_name(name: str, place: str) -> None:
+    (f,) = run("admin_division_in_name", name=name)
+    assert f.severity == Severity.ERROR and f.clause == "SA2023-2.1" and f.target == "account"
+    assert name[f.span[0] : f.span[1]] == place
+    assert f.evidence == f"账号名称：{name}"
+    kinds = [x.kind for x in f.fixes]
+    assert FixKind.EDIT_ACCOUNT in kinds and FixKind.MANUAL in kinds
+    rename = next(x for x in f.fixes if x.kind == FixKind.EDIT_ACCOUNT)
+    assert str(rename.applicability) == "unsafe" and place not in rename.payload["value"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "张北京爱钓鱼",  # personal name containing 张北 / 北京
+        "李长安的厨房",  # 长安 inside a personal name
+        "江山如画摄影",  # idiom
+        "黄山毛峰茶舍",  # brand
+        "杭州市民小王",  # 市民, not 杭州市
+        "上海市场观察",  # 市场, not 上海市
+        "东方红音乐",
+        "和平精英高手",
+        "爱吃成都火锅",  # short name not at the start
+        "成都美食探店",  # short name at the start but no institution/channel word
+        "海盐汽水",
+        "",
+    ],
+)
+def test_personal_names_idioms_and_brands_are_not_flagged(name: str) -> None:
+    assert run("admin_division_in_name", name=name) == []
+
+
+def test_bio_alone_is_not_checked() -> None:
+    assert run("admin_division_in_name", name="老陈在路上", bio="合肥土著，随手记录") == []
+
+
+def test_english_message() -> None:
+    (f,) = run("admin_division_in_name", name="温州今日头条", lang="en")
+    assert "温州" in f.message and "division" in f.message and f.evidence.startswith("Account name:")
