@@ -257,3 +257,30 @@ def test_corpus_corrupt_videos_fail_fast_with_reason(corpus: Path) -> None:
             with pytest.raises(ValueError):
                 read_video(p)
             assert time.perf_counter() - started < 0.5, p.name
+
+
+def test_keys_written_by_ffmpeg_use_metadata_tags(tmp_path: Path) -> None:
+    """The way Preflight's own fixer (and `ffmpeg -movflags use_metadata_tags`) writes labels."""
+    av = pytest.importorskip("av")
+    import numpy as np
+
+    p = tmp_path / "labelled.mp4"
+    tags = {
+        "AIGC": '{"Label":"1","ContentProducer":"demo","ProduceID":"42"}',
+        "com.preflight.visiblelabel": "AI生成",
+        "com.apple.quicktime.location.ISO6709": "+24.4470+118.0670/",
+    }
+    with av.open(str(p), "w", format="mp4", options={"movflags": "use_metadata_tags"}) as out:
+        out.metadata.update(tags)
+        stream = out.add_stream("mpeg4", rate=10)
+        stream.width = stream.height = 32
+        for packet in stream.encode(
+            av.VideoFrame.from_ndarray(np.zeros((32, 32, 3), np.uint8), format="rgb24")
+        ):
+            out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    facts = read_video(p)
+    assert facts.aigc_label.label == "1" and facts.aigc_label.produce_id == "42"
+    assert facts.visible_ai_label
+    assert (facts.gps.lat, facts.gps.lon) == (24.447, 118.067)
