@@ -107,6 +107,7 @@ def _image_copy(
 ) -> bytes:
     if fmt == "unknown":
         raise MediaExportError("not a supported image or video (JPEG, PNG, WebP, HEIC/AVIF, MP4/MOV)")
+    original = data
     meta = read_meta(fmt, data) if fmt != "heic" else Meta()
     out_fmt = fmt
     if visible_label or fmt == "heic":
@@ -114,10 +115,10 @@ def _image_copy(
     if meta.exif and strip_gps:
         meta.exif = tiff_exif.strip_gps(meta.exif)
     implicit_label = implicit_label and not has_aigc(meta.xmp) and not meta.has_aigc_text
-    label = aigc.label_json(data, facts) if implicit_label else None
+    label = aigc.label_json(original, facts) if implicit_label else None
     if label or visible_label or (strip_gps and meta.xmp):
         meta.xmp = merge_xmp(meta.xmp, aigc_json=label, visible_label=visible_label, strip_gps=strip_gps)
-    wrapped = aigc.label_json(data, facts, wrapped=True) if implicit_label and out_fmt == "png" else None
+    wrapped = aigc.label_json(original, facts, wrapped=True) if implicit_label and out_fmt == "png" else None
     out = write_meta(out_fmt, data, meta, aigc_text=wrapped)
     with Image.open(BytesIO(out)) as check:  # never hand over a copy we cannot read back
         check.verify()

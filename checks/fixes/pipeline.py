@@ -1,0 +1,256 @@
+"""`fix_draft`: check, apply every applicable fix, write a fixed draft and media copies, re-check.
+
+The output folder is self-contained: `draft.toml`, `media/` (every file of the post: fixed
+copies, and byte-identical copies of files that needed nothing) and the account file when the
+draft names one. Each media file is always exported from its ORIGINAL with the union of the fixes
+asked for it so far, so later rounds never stack a second label on a copy. Rounds repeat until no
+fix applies (bounded), then the written draft is loaded back from disk and checked once more:
+the final report is what the creator will get from `preflight check` on the output.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli_w
+
+from checks.draft import account_to_dict, atomic_write, load_draft, save_draft
+from checks.engine import check_draft
+from checks.fixes.apply import FixError, apply_fixes
+from checks.fixes.labels import PLACEHOLDER
+from checks.fixes.media_export import MediaExportError, export_media, output_path
+from checks.model import Applicability, Draft, Finding, Fix, FixKind, MediaFacts, Report
+from checks.packs import PackSet, load_packs
+
+MAX_ROUNDS = 4
+DRAFT_KINDS = (FixKind.INSERT_TEXT, FixKind.DECLARE, FixKind.EDIT_ACCOUNT)
+MEDIA_KINDS = (FixKind.EXPORT_MEDIA, FixKind.STRIP_GPS)
+
+
+@dataclass(frozen=True)
+class AppliedFix:
+    rule: str
+    fix: Fix
+    target: str  # the finding's target: "text", "title", "account", "media:N", "draft"
+    written: str | None = None  # the copy a media fix produced
+
+
+@dataclass(frozen=True)
+class FixResult:
+    draft: Draft  # the fixed draft as written (path = out_dir/draft.toml)
+    report: Report  # the final check of the written draft
+    applied: tuple[AppliedFix, ...]
+    remaining: tuple[Finding, ...]  # what the creator still has to do
+    written: tuple[Path, ...]
+    errors: tuple[str, ...] = ()  # media copies that could not be made (one line each)
+
+
+@dataclass
+class _MediaPlan:
+    visible_label: str | None = None
+    implicit_label: bool = False
+    strip_gps: bool = False
+
+    def add(self, fix: Fix) -> bool:
+        before = (self.visible_label, self.implicit_label, self.strip_gps)
+        if fix.kind == FixKind.STRIP_GPS:
+            self.strip_gps = True
+        else:
+            self.visible_label = fix.payload.get("visible_label") or self.visible_label
+            self.implicit_label = self.implicit_label or bool(fix.payload.get("implicit_label"))
+        return before != (self.visible_label, self.implicit_label, self.strip_gps)
+
+
+@dataclass
+class _State:
+    out_dir: Path
+    originals: tuple[Path, ...]
+    names: tuple[str, ...]
+    plans: dict[int, _MediaPlan] = field(default_factory=dict)
+    exported: dict[int, Path] = field(default_factory=dict)
+    applied: list[AppliedFix] = field(default_factory=list)
+    errors: dict[int, str] = field(default_factory=dict)
+    source_facts: tuple[MediaFacts, ...] | None = None  # read from the originals, first round
+
+
+class FixOutputError(OSError):
+    """The output folder cannot be used (unwritable, or it would overwrite the original draft)."""
+
+
+def applicable(fix: Fix, *, unsafe: bool) -> bool:
+    """Safe fixes always, unsafe ones on request, display-only never — nor a label with blanks."""
+    if fix.applicability == Applicability.DISPLAY_ONLY:
+        return False
+    if fix.applicability == Applicability.UNSAFE and not unsafe:
+        return False
+    if fix.kind == FixKind.MANUAL:
+        return False
+    return not (fix.kind == FixKind.INSERT_TEXT and PLACEHOLDER in str(fix.payload.get("text", "")))
+
+
+def fix_draft(
+    draft: Draft,
+    out_dir: str | os.PathLike[str],
+    *,
+    unsafe: bool = False,
+    only: Sequence[str] | None = None,
+    lang: str = "zh",
+    packs: PackSet | None = None,
+    extra_packs: Sequence[str | os.PathLike[str]] = (),
+) -> FixResult:
+    out = Path(out_dir).resolve()
+    _prepare(out, draft)
+    packset = packs if packs is not None else load_packs(extra_packs)
+    names = _copy_names([draft.media_path(i) for i in range(len(draft.media))])
+    state = _State(out, tuple(draft.media_path(i).resolve() for i in range(len(draft.media))), names)
+    work = draft.with_changes(
+        path=out / "draft.toml", media=tuple(str(p) for p in state.originals), account_ref=None
+    )
+    facts: tuple[MediaFacts, ...] | None = None
+    for _ in range(MAX_ROUNDS):
+        report = check_draft(work, lang=lang, packs=packset, media=facts)
+        facts = report.media
+        if state.source_facts is None:
+            state.source_facts = facts
+        chosen = [(f, x) for f in report.findings if only is None or f.rule in only for x in f.fixes]
+        chosen = [(f, x) for f, x in chosen if applicable(x, unsafe=unsafe)]
+        work, changed_text = _apply_draft_fixes(work, chosen, state)
+        changed_media = _apply_media_fixes(chosen, state, report.findings)
+        if changed_media:
+            media = list(work.media)
+            for i, path in state.exported.items():
+                media[i] = str(path)
+            work = work.with_changes(media=tuple(media))
+            facts = None  # re-read the copies
+        if not (changed_text or changed_media):
+            break
+    try:
+        written = _write(work, draft, state)
+    except FixOutputError:
+        raise
+    except OSError as exc:
+        raise FixOutputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
+    final_draft = load_draft(out / "draft.toml")
+    final = check_draft(final_draft, lang=lang, packs=packset)
+    return FixResult(
+        draft=final_draft,
+        report=final,
+        applied=tuple(state.applied),
+        remaining=final.findings,
+        written=tuple(written),
+        errors=tuple(state.errors.values()),
+    )
+
+
+def _prepare(out: Path, draft: Draft) -> None:
+    if draft.path is not None and (out / "draft.toml").resolve() == draft.path.resolve():
+        raise FixOutputError(f"{out}: choose another folder; the fixed draft would overwrite the original")
+    try:
+        (out / "media").mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".preflight-probe-", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise FixOutputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
+
+
+def _copy_names(paths: Sequence[Path]) -> tuple[str, ...]:
+    names: list[str] = []
+    for i, p in enumerate(paths, 1):
+        name = p.name
+        if name.lower() in (n.lower() for n in names) or not name:
+            name = f"{i:02d}-{name or 'media'}"
+        names.append(name)
+    return tuple(names)
+
+
+def _apply_draft_fixes(work: Draft, chosen: list[tuple[Finding, Fix]], state: _State) -> tuple[Draft, bool]:
+    fixes = [x for _, x in chosen if x.kind in DRAFT_KINDS]
+    new, applied, _ = apply_fixes(work, fixes)
+    for fix in applied:
+        finding = next(f for f, x in chosen if x is fix)
+        state.applied.append(AppliedFix(finding.rule, fix, finding.target))
+    return new, new != work
+
+
+def _apply_media_fixes(chosen: list[tuple[Finding, Fix]], state: _State, findings: Sequence[Finding]) -> bool:
+    items_for: dict[int, list[tuple[Finding, Fix]]] = {}
+    changed: set[int] = set()
+    mismatched = {f.target for f in findings if f.rule == "capture_place_mismatch"}
+    for finding, fix in chosen:
+        i = fix.payload.get("media")
+        if fix.kind not in MEDIA_KINDS or not isinstance(i, int) or not 0 <= i < len(state.originals):
+            continue
+        if i in state.errors or (fix.kind == FixKind.STRIP_GPS and f"media:{i}" in mismatched):
+            continue  # never let a privacy fix hide the evidence of a place mismatch
+        items_for.setdefault(i, []).append((finding, fix))
+        if state.plans.setdefault(i, _MediaPlan()).add(fix):
+            changed.add(i)
+    touched = {i: items for i, items in items_for.items() if i in changed}
+    for i, items in touched.items():
+        plan = state.plans[i]
+        dst = state.out_dir / "media" / state.names[i]
+        try:
+            written = export_media(
+                state.originals[i],
+                dst,
+                visible_label=plan.visible_label,
+                implicit_label=plan.implicit_label,
+                strip_gps=plan.strip_gps,
+                facts=state.source_facts[i] if state.source_facts and i < len(state.source_facts) else None,
+            )
+        except MediaExportError as exc:
+            state.errors[i] = str(exc)
+            continue
+        state.exported[i] = written
+        state.applied.extend(AppliedFix(f.rule, x, f.target, str(written)) for f, x in items)
+    return any(i in state.exported for i in touched)
+
+
+def _write(work: Draft, original: Draft, state: _State) -> list[Path]:
+    written: list[Path] = []
+    media = list(work.media)
+    for i, src in enumerate(state.originals):
+        if i in state.exported:
+            path = state.exported[i]
+        else:
+            path = state.out_dir / "media" / state.names[i]
+            if src.is_file() and src != path.resolve():
+                _copy(src, path)
+            elif not src.is_file():
+                media[i] = str(src)  # missing original: keep pointing at it, the check reports it
+                continue
+        written.append(path)
+        media[i] = path.relative_to(state.out_dir).as_posix()
+    final = work.with_changes(media=tuple(media))
+    if original.account_ref:
+        name = Path(original.account_ref).name or "account.toml"
+        account_file = state.out_dir / name
+        if account_file.resolve() == (original.base_dir / original.account_ref).resolve():
+            raise FixOutputError(f"{account_file}: the account file would overwrite the original")
+        text = tomli_w.dumps({"account": account_to_dict(final.account)})
+        written.append(atomic_write(account_file, text))
+        final = final.with_changes(account_ref=name)
+    written.insert(0, save_draft(final, state.out_dir / "draft.toml"))
+    return written
+
+
+def _copy(src: Path, dst: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh, open(src, "rb") as inp:
+            shutil.copyfileobj(inp, fh, 1 << 20)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, dst)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["AppliedFix", "FixError", "FixOutputError", "FixResult", "applicable", "fix_draft", "output_path"]
