@@ -60,18 +60,20 @@ WHERE_NAMES = {
 
 
 def _not_a_claim(ctx: Context, text: str, hit: Hit) -> bool:
-    if any(
-        n.start <= hit.start and hit.end <= n.end for n in find(ctx.packs.lexicon("title_non_claims"), text)
-    ):
-        return True
+    lexicons = ("title_non_claims",) if hit.where == "name" else ("title_non_claims", "title_mentions")
+    for lexicon in lexicons:
+        if any(n.start <= hit.start and hit.end <= n.end for n in find(ctx.packs.lexicon(lexicon), text)):
+            return True
     norm = normalize(text)
-    before, after = norm[max(0, hit.start - 6) : hit.start], norm[hit.end : hit.end + 4]
+    before, after = norm[max(0, hit.start - 6) : hit.start], norm[hit.end : hit.end + 6]
     clause_start = max(norm.rfind(p, 0, hit.start) for p in "，。,.!！？?；;|｜")
     clause = norm[clause_start + 1 : hit.start]
-    kin = ctx.packs.lexicon("kinship_words")
-    if after.startswith(("的", "家", "们", "'s")) or any(k in clause for k in kin if k not in ("的",)):
+    kin = [k for k in ctx.packs.lexicon("kinship_words") if k != "家的"]
+    if after.startswith(("们", "家属")) or any(after.lstrip("的家").startswith(k) for k in kin):
         return True
-    return any(before.endswith(p) or p in before[-4:] for p in PAST)
+    if after.startswith(("家的", "'s ")) or any(k in clause for k in kin):
+        return True
+    return any(p in before[-4:] for p in PAST)
 
 
 def _claims(ctx: Context, field: str) -> list[Hit]:

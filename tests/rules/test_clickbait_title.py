@@ -1,0 +1,63 @@
+"""clickbait_title: headline-party hooks in the title; plain or sourced titles are fine."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from checks.model import Account, Draft, FixKind, Severity
+from checks.packs import load_packs
+from checks.rules import get_rule
+from checks.rules.base import Context
+
+PUBLISH = datetime(2026, 11, 21, 12, tzinfo=UTC)
+
+
+def run(rule: str, *, title: str = "", text: str = "", name: str = "某某", lang: str = "zh") -> list:
+    draft = Draft(title=title, text=text, account=Account(name=name))
+    ctx = Context(draft=draft, media=(), packs=load_packs(), publish_at=PUBLISH, lang=lang)
+    return list(get_rule(rule).check(ctx))
+
+
+@pytest.mark.parametrize(
+    ("title", "hook"),
+    [
+        ("震惊！这种水果晚上千万别吃", "震惊"),
+        ("不看后悔！全网最美的冰岛极光", "不看后悔"),
+        ("99%的人不知道的微信隐藏功能", "99%的人不知道"),
+        ("速看！当年那场暴雨的真实画面", "速看"),
+        ("紧急扩散！明天起这些地方停水", "紧急扩散"),
+        ("You won't believe what my landlord did next (Part 2)", "You won't believe"),
+        ("他打开箱子，结果竟然……", "结果"),
+        ("突发！小区门口出大事", "突发"),
+    ],
+)
+def test_clickbait_titles_are_flagged(title: str, hook: str) -> None:
+    (f,) = run("clickbait_title", title=title)
+    assert f.severity == Severity.WARNING and f.clause == "SA2023-1.3" and f.target == "title"
+    assert title[f.span[0] : f.span[1]] == hook
+    kinds = [x.kind for x in f.fixes]
+    assert kinds == [FixKind.MANUAL, FixKind.INSERT_TEXT]
+    assert str(f.fixes[0].applicability) == "display_only" and str(f.fixes[1].applicability) == "unsafe"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "厦门鼓浪屿的清晨",
+        "刚刚，国家统计局发布10月经济数据",
+        "没想到这么好吃",
+        "结果出来了，我考上了",
+        "2008年那场雪灾，你还记得吗",
+        "这张照片非AI生成！",
+        "Sunrise over Zhangjiajie this morning",
+        "",
+    ],
+)
+def test_plain_titles_are_fine(title: str) -> None:
+    assert run("clickbait_title", title=title) == []
+
+
+def test_text_is_not_checked() -> None:
+    assert run("clickbait_title", title="香蕉晚上能吃吗", text="震惊！别被标题吓到。") == []

@@ -1,0 +1,105 @@
+"""credential_required: field ADVICE (not mentions) without a valid credential for that field."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from checks.model import Account, Credential, Draft, FixKind, Severity
+from checks.packs import load_packs
+from checks.rules import get_rule
+from checks.rules.base import Context
+
+PUBLISH = datetime(2026, 11, 21, 12, tzinfo=UTC)
+
+
+def run(
+    rule: str, *, name: str = "", bio: str = "", title: str = "", text: str = "", lang: str = "zh", **account
+) -> list:
+    draft = Draft(title=title, text=text, account=Account(name=name, bio=bio, **account))
+    ctx = Context(draft=draft, media=(), packs=load_packs(), publish_at=PUBLISH, lang=lang)
+    return list(get_rule(rule).check(ctx))
+
+
+def cred(
+    field: str, *, expires: date | None = date(2028, 1, 1), verified: bool = True
+) -> tuple[Credential, ...]:
+    return (Credential(field=field, title="x", expires=expires, verified=verified),)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "field"),
+    [
+        (
+            "血压高的人这样吃药最省事",
+            "降压药不用天天吃，血压正常了就可以自己停两天。早上空腹吃两片效果最好。",
+            "医疗健康",
+        ),
+        ("痛风发作了", "急性发作时，秋水仙碱首剂吃2片，一小时后再吃1片。", "医疗健康"),
+        ("我是怎么把血糖降下来的", "我停了二甲双胍，改喝苦瓜水。血糖高的朋友可以照着试试。", "医疗健康"),
+        ("孩子发烧别慌", "38度5以上每次吃两粒布洛芬就行。", "医疗健康"),
+        ("下周必涨的三只票", "明天开盘直接满仓这三只，亏了算我的！", "金融"),
+        ("这只基金闭眼买", "长期拿着稳赚不赔。", "金融"),
+        ("考研英语作文押题", "模板直接背，保你不低于20分。", "教育"),
+        ("高考志愿这样填", "分数够一本线的，照我说的报，稳上211。", "教育"),
+        ("离婚时这样做，房子保证判给你", "起诉前先想办法在房产证上加上你的名字，记住，先下手为强。", "司法"),
+    ],
+)
+def test_advice_without_credential_is_flagged(title: str, text: str, field: str) -> None:
+    (f,) = run("credential_required", name="某某", title=title, text=text)
+    assert f.severity == Severity.ERROR and f.clause == "N2023-2"
+    assert field in f.message and f.target in ("title", "text") and f.span is not None
+    assert f.fixes[0].kind == FixKind.EDIT_ACCOUNT and str(f.fixes[0].applicability) == "display_only"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("第一次做无痛胃镜", "医生让我按时吃饭、少喝酒，三个月后复查。比想象中轻松多了。"),
+        ("今天带娃打了流感疫苗", "儿保科的医生特别温柔，孩子都没来得及哭。"),
+        ("央行宣布降准", "据新华社报道，中国人民银行宣布下调存款准备金率。对房贷有多大影响还要再观察。"),
+        (
+            "最高法发布典型案例",
+            "据最高人民法院官网消息，最高法发布了一批涉养老诈骗典型案例，家里有老人的可以一起看看。",
+        ),
+        ("今年存下了五万块", "主要靠戒了外卖和奶茶，每个月发工资当天先转一笔到存款账户。"),
+        ("孩子期中考试进步了", "这学期我们把手机收了，每天晚上九点半前睡觉。"),
+        ("说说育儿补贴", "我觉得补贴是好事，但托育服务能跟上才更关键。"),
+        ("我的降压药吃完了", "明天去医院再开一盒。"),
+    ],
+)
+def test_mentions_and_experiences_are_not_advice(title: str, text: str) -> None:
+    assert run("credential_required", name="普通人", title=title, text=text) == []
+
+
+def test_valid_credential_for_that_field_covers_advice() -> None:
+    text = "不建议自行停药。需要调整剂量，请到门诊和主治医生当面沟通。"
+    assert (
+        run("credential_required", title="降压药能不能自己停？", text=text, credentials=cred("health")) == []
+    )
+
+
+HEALTH_ADVICE = "降压药不用天天吃，血压正常了就可以停。"
+
+
+@pytest.mark.parametrize(
+    ("credentials", "text", "problem"),
+    [
+        (cred("health", expires=date(2026, 6, 30)), HEALTH_ADVICE, "资质已过期"),
+        (cred("finance", verified=False), "明天直接满仓，必涨。", "资质未经核验"),
+        (cred("finance"), HEALTH_ADVICE, "未登记资质"),  # a finance credential does not cover health advice
+    ],
+)
+def test_wrong_field_expired_or_unverified_credentials_do_not_count(
+    credentials, text: str, problem: str
+) -> None:
+    (f,) = run("credential_required", text=text, credentials=credentials)
+    assert problem in f.message
+
+
+def test_english_advice() -> None:
+    (f,) = run(
+        "credential_required", text="Stop taking your statins, you should try fish oil instead.", lang="en"
+    )
+    assert "health" in f.message
