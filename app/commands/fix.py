@@ -1,16 +1,121 @@
-"""`preflight fix` (stub: not implemented yet)."""
+"""`preflight fix DRAFT --out DIR`: write the fixed draft and labelled media copies, then say
+what was done and what is left for the creator (exact text to complete, toggles to tick)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from app.cli import CommandError
+from checks.draft import load_draft
+from checks.fixes.labels import PLACEHOLDER
+from checks.i18n import L, tr
+from checks.model import Applicability, FixKind, Severity
+from checks.platforms import platform_name
+
+_MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i"}
+_HOW = {
+    Applicability.SAFE: L(zh="可自动修复", en="auto-fixable"),
+    Applicability.UNSAFE: L(
+        zh="加 --unsafe 可自动修复，请先确认", en="applied with --unsafe; check it first"
+    ),
+    Applicability.DISPLAY_ONLY: L(zh="需手动完成", en="do it yourself"),
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("fix", help="(not implemented yet)")
+    p = sub.add_parser(
+        "fix",
+        help="write a fixed copy of a draft and its media into DIR (originals untouched; exit 0 clean, 1 errors left, 2 bad input)",
+    )
+    p.add_argument("draft", help="the draft .toml file")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the fixed draft.toml and media/")
+    p.add_argument("--unsafe", action="store_true", help="also apply fixes that change meaning (review them)")
+    p.add_argument("--only", nargs="+", metavar="RULE", help="apply fixes of these rules only")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of messages and labels (default zh)"
+    )
+    p.add_argument("--pack", action="append", default=[], metavar="P", help="add a rule pack (folder or zip)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise CommandError("'fix' is not implemented yet")
+    from checks.fixes.declarations import checklist
+    from checks.fixes.pipeline import FixOutputError, fix_draft
+    from checks.rules import RULE_IDS
+
+    unknown = [r for r in args.only or () if r not in RULE_IDS]
+    if unknown:
+        raise CommandError(f"unknown rule '{unknown[0]}' (see 'preflight explain')")
+    draft = load_draft(args.draft)
+    try:
+        result = fix_draft(
+            draft, args.out, unsafe=args.unsafe, only=args.only, lang=args.lang, extra_packs=args.pack
+        )
+    except FixOutputError as exc:
+        raise CommandError(str(exc)) from exc
+    lang = args.lang
+    t = lambda zh, en, **kw: tr(L(zh=zh, en=en), lang, **kw)  # noqa: E731
+    out: list[str] = []
+    out.append(t("已修复 {n} 项：", "Applied {n} fixes:", n=len(result.applied)))
+    for a in result.applied:
+        where = f" → {a.written}" if a.written else ""
+        out.append(f"  ✓ {a.rule}: {a.fix.title}{where}")
+    out.append("")
+    out.append(t("已写入：", "Written:"))
+    out.extend(f"  {p}" for p in result.written)
+    for err in result.errors:
+        out.append(t("  ✗ 无法导出：{e}", "  ✗ could not export: {e}", e=err))
+    left = [f for f in result.remaining]
+    out.append("")
+    if left:
+        out.append(t("仍需处理 {n} 项：", "Still to do ({n}):", n=len(left)))
+        for f in left:
+            target = f" [{f.target}]" if f.target not in ("text", "draft") else ""
+            out.append(f"  {_MARK[f.severity]} {f.rule}{target}: {f.message}")
+            for fix in f.fixes:
+                if fix.kind == FixKind.DECLARE:
+                    continue
+                out.append(f"      → {fix.title} ({tr(_HOW[fix.applicability], lang)})")
+                text = fix.payload.get("text") if fix.kind == FixKind.INSERT_TEXT else None
+                if text:
+                    if PLACEHOLDER in str(text):
+                        out.append(
+                            t("        把 ____ 补全后加入：", "        fill in the ____ blanks and add:")
+                        )
+                    else:
+                        out.append(t("        要加入的文字：", "        text to add:"))
+                    out.extend(f"          {line}" for line in str(text).splitlines())
+                for step in fix.payload.get("steps", []) if fix.kind == FixKind.MANUAL else []:
+                    if step != fix.title:
+                        out.append(f"        · {step}")
+    else:
+        out.append(t("没有需要处理的问题。", "Nothing left to fix."))
+    items = checklist(result.report)
+    if items:
+        out.append("")
+        out.append(
+            t(
+                "在{p}发布时勾选：",
+                "When publishing on {p}, tick:",
+                p=platform_name(result.draft.platform, lang),
+            )
+        )
+        for item in items:
+            why = f"  ({', '.join(item.why)})" if item.why else ""
+            out.append(f"  ☐ {item.instruction(lang)}{why}")
+    errors = result.report.count(Severity.ERROR)
+    out.append("")
+    out.append(
+        tr(f"verdict.{result.report.verdict}", lang)
+        + " — "
+        + t(
+            "{e} 项必须修改，{w} 项建议复核，{i} 条提示",
+            "{e} errors, {w} warnings, {i} notes",
+            e=errors,
+            w=result.report.count(Severity.WARNING),
+            i=result.report.count(Severity.INFO),
+        )
+    )
+    sys.stdout.write("\n".join(out) + "\n")
+    return 1 if errors else 0
