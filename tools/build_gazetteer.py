@@ -237,6 +237,17 @@ def chain(code: str, divs: dict[str, dict[str, str]]) -> tuple[str, ...]:
     return tuple(reversed(names))
 
 
+def wgs(d: dict[str, str]) -> list[str]:
+    """WGS-84 seat, computed here once so that loading the table needs no datum arithmetic."""
+    if not d["lat"]:
+        return ["", ""]
+    sys.path.insert(0, str(ROOT))
+    from checks.geo.coords import gcj_to_wgs
+
+    lat, lon = gcj_to_wgs(float(d["lat"]), float(d["lon"]))
+    return [fmt(lat), fmt(lon)]
+
+
 def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         f.write("\t".join(header) + "\n")
@@ -337,7 +348,7 @@ def main() -> int:
     divs = build_divisions(dl)
     write_tsv(
         OUT / "divisions.tsv",
-        ["adcode", "name", "short", "level", "parent", "lat_gcj", "lon_gcj", "former"],
+        ["adcode", "name", "short", "level", "parent", "lat_gcj", "lon_gcj", "lat", "lon", "former"],
         [
             [
                 d["adcode"],
@@ -347,6 +358,7 @@ def main() -> int:
                 d["parent"],
                 fmt(d["lat"]),
                 fmt(d["lon"]),
+                *wgs(d),
                 "|".join(d["former"]),
             ]
             for d in divs

@@ -1,8 +1,8 @@
 """The bundled gazetteer tables (resources/geo/*.tsv), loaded once and kept as frozen records.
 
 The TSVs are built by tools/build_gazetteer.py (sources and licences in resources/geo/NOTICE.md).
-Division centroids are stored as published, in GCJ-02; `Division.lat/lon` are converted to WGS-84
-at load so that every coordinate this package hands out is comparable with phone GPS.
+Division seats are stored as published (GCJ-02) and as WGS-84, converted at build time, so
+that every coordinate this package hands out is comparable with phone GPS.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from checks import resources
-from checks.geo.coords import gcj_to_wgs
 
 LEVELS = ("province", "prefecture", "county")
 
@@ -59,26 +58,24 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 @cache
 def load_divisions() -> tuple[Division, ...]:
-    out = []
-    for r in _rows("divisions.tsv"):
-        glat = float(r["lat_gcj"]) if r["lat_gcj"] else None
-        glon = float(r["lon_gcj"]) if r["lon_gcj"] else None
-        lat, lon = gcj_to_wgs(glat, glon) if glat is not None and glon is not None else (None, None)
-        out.append(
-            Division(
-                adcode=r["adcode"],
-                name=r["name"],
-                short=r["short"],
-                level=r["level"],
-                parent_adcode=r["parent"] or None,
-                lat=round(lat, 5) if lat is not None else None,
-                lon=round(lon, 5) if lon is not None else None,
-                former_names=tuple(n for n in r["former"].split("|") if n),
-                lat_gcj=glat,
-                lon_gcj=glon,
-            )
+    def num(text: str) -> float | None:
+        return float(text) if text else None
+
+    return tuple(
+        Division(
+            adcode=r["adcode"],
+            name=r["name"],
+            short=r["short"],
+            level=r["level"],
+            parent_adcode=r["parent"] or None,
+            lat=num(r["lat"]),
+            lon=num(r["lon"]),
+            former_names=tuple(n for n in r["former"].split("|") if n),
+            lat_gcj=num(r["lat_gcj"]),
+            lon_gcj=num(r["lon_gcj"]),
         )
-    return tuple(out)
+        for r in _rows("divisions.tsv")
+    )
 
 
 @cache
@@ -111,4 +108,8 @@ def load_world() -> tuple[WorldPlace, ...]:
 @cache
 def load_world_points() -> tuple[tuple[float, float, str], ...]:
     """Towns of 15,000+ people outside mainland China: the nearest one tells the country."""
-    return tuple((float(r["lat"]), float(r["lon"]), r["iso2"]) for r in _rows("world_points.tsv"))
+    with resources.path("geo", "world_points.tsv").open(encoding="utf-8") as f:
+        next(f)
+        return tuple(
+            (float(lat), float(lon), iso.rstrip("\n")) for lat, lon, iso in (line.split("\t") for line in f)
+        )

@@ -210,21 +210,21 @@ def _name_index() -> dict[str, dict]:
             and d.name == by_adcode()[d.parent_adcode or ""].name
         ):
             continue  # 北京市 (municipal districts) repeats its province
-        full.setdefault(normalize(d.name), []).append(d)
+        full.setdefault(_key(d.name), []).append(d)
         if d.short != d.name:
-            short.setdefault(normalize(d.short), []).append(d)
+            short.setdefault(_key(d.short), []).append(d)
         for old in d.former_names:
             for form in {old, old[:-1] if len(old) > 2 and old[-1] in "省市区县旗" else old}:
-                if d not in former.get(normalize(form), []):
-                    former.setdefault(normalize(form), []).append(d)
+                if d not in former.get(_key(form), []):
+                    former.setdefault(_key(form), []).append(d)
     marks: dict[str, Landmark] = {}
     for m in load_landmarks():
         for n in (m.name, *m.aliases):
-            marks.setdefault(normalize(n), m)
+            marks.setdefault(_key(n), m)
     world: dict[str, WorldPlace] = {}
     for p in load_world():
         for n in (p.zh, p.en):
-            world.setdefault(normalize(n), p)
+            world.setdefault(_key(n), p)
     return {
         "full": {k: tuple(v) for k, v in full.items()},
         "short": {k: tuple(v) for k, v in short.items()},
@@ -232,3 +232,9 @@ def _name_index() -> dict[str, dict]:
         "landmark": marks,
         "world": world,
     }
+
+
+def _key(name: str) -> str:
+    """Index keys: the tables are already simplified Chinese, so only Latin case needs folding
+    (the query goes through the full `normalize`, which also maps traditional characters)."""
+    return name.lower()
