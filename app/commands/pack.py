@@ -93,7 +93,11 @@ def _say(args: argparse.Namespace, text: L, **kw: object) -> None:
 
 def _refused(args: argparse.Namespace, exc: PackSignatureError) -> int:
     print(
-        tr(L(zh="preflight: 已拒绝：{msg}", en="preflight: REFUSED: {msg}"), args.lang, msg=exc),
+        tr(
+            L(zh="preflight: 已拒绝：{msg}", en="preflight: REFUSED: {msg}"),
+            args.lang,
+            msg=exc.text(args.lang),
+        ),
         file=sys.stderr,
     )
     return 1

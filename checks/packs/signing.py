@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from checks.draft import atomic_write
+from checks.i18n import L, tr
 from checks.packs.model import PackError
 
 SIG_NAME = "pack.sig"
@@ -44,11 +45,19 @@ MAX_BYTES = 64 * 1024 * 1024  # a rule pack is text; anything bigger is a mistak
 
 
 class PackSignatureError(PackError):
-    """A pack that must not be used. `reason` is a stable code (tests, GUI icons); the message says which."""
+    """A pack that must not be used. `reason` is a stable code (tests, GUI icons); the message says which.
 
-    def __init__(self, message: str, reason: str) -> None:
-        super().__init__(message)
+    `str(exc)` is English (logs, tools); `exc.text(lang)` is what a front end shows the creator.
+    """
+
+    def __init__(self, message: L | str, reason: str, **fmt: object) -> None:
+        self.message = message if isinstance(message, L) else L(zh=message, en=message)
+        self.fmt = fmt
+        super().__init__(tr(self.message, "en", **fmt))
         self.reason = reason
+
+    def text(self, lang: str = "zh") -> str:
+        return tr(self.message, lang, **self.fmt)
 
 
 @dataclass(frozen=True)
@@ -258,8 +267,13 @@ def read_signature(pack: PackFiles) -> Signature | None:
         data = tomllib.loads(raw.decode("utf-8"))
         if data.get("algorithm") != ALGORITHM:
             raise PackSignatureError(
-                f"{pack.origin}/pack.sig: unsupported algorithm {data.get('algorithm')!r} (expected ed25519)",
+                L(
+                    zh="{where}/pack.sig：不支持的签名算法 {alg}（应为 ed25519）",
+                    en="{where}/pack.sig: unsupported algorithm {alg} (expected ed25519)",
+                ),
                 "bad_signature",
+                where=pack.origin,
+                alg=repr(data.get("algorithm")),
             )
         files = data["files"]
         if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
@@ -276,5 +290,11 @@ def read_signature(pack: PackFiles) -> Signature | None:
         raise
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
         raise PackSignatureError(
-            f"{pack.origin}/pack.sig: damaged signature file ({exc})", "bad_signature"
+            L(
+                zh="{where}/pack.sig：签名文件已损坏（{err}）",
+                en="{where}/pack.sig: damaged signature file ({err})",
+            ),
+            "bad_signature",
+            where=pack.origin,
+            err=exc,
         ) from exc

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
 from checks import __version__, resources, settings
 from checks.draft import atomic_write
+from checks.i18n import L
 from checks.packs.model import PackError
 from checks.packs.signing import (
     PackFiles,
@@ -150,16 +151,28 @@ def check_usable(pack: PackFiles, today: date | None = None, app_version: str = 
     expires = _expires(pack)
     if expires is not None and expires < today:
         raise PackSignatureError(
-            f"{pack.origin}: pack '{pack.pack_id}' {pack.version} expired on {expires.isoformat()}; "
-            "ask the publisher for a current version",
+            L(
+                zh="{where}：规则包“{id}” {version} 已于 {day} 过期，请向发布者索取新版本",
+                en="{where}: pack '{id}' {version} expired on {day}; ask the publisher for a current version",
+            ),
             "expired",
+            where=pack.origin,
+            id=pack.pack_id,
+            version=pack.version,
+            day=expires.isoformat(),
         )
     needed = str(pack.manifest.get("min_app_version", "") or "")
     if needed and version_tuple(needed) > version_tuple(app_version):
         raise PackSignatureError(
-            f"{pack.origin}: pack '{pack.pack_id}' needs Preflight {needed} or newer (this is {app_version}); "
-            "update the app",
+            L(
+                zh="{where}：规则包“{id}”需要 Preflight {needed} 或更新版本（当前为 {app}），请先升级应用",
+                en="{where}: pack '{id}' needs Preflight {needed} or newer (this is {app}); update the app",
+            ),
             "needs_newer_app",
+            where=pack.origin,
+            id=pack.pack_id,
+            needed=needed,
+            app=app_version,
         )
 
 
@@ -176,25 +189,43 @@ def verify_pack(
     sig = read_signature(pack)
     if sig is None:
         raise PackSignatureError(
-            f"{where}: pack '{pack.pack_id}' is not signed (no pack.sig); only signed packs from trusted "
-            "publishers can be installed",
+            L(
+                zh="{where}：规则包“{id}”未签名（没有 pack.sig）；只能安装受信任发布者签名的规则包",
+                en="{where}: pack '{id}' is not signed (no pack.sig); only signed packs from trusted "
+                "publishers can be installed",
+            ),
             "unsigned",
+            where=where,
+            id=pack.pack_id,
         )
     key = next((k for k in keys if k.key_id == sig.key_id), None)
     if key is None:
-        known = ", ".join(k.key_id for k in keys) or "none"
+        known = ", ".join(k.key_id for k in keys) or "—"
         raise PackSignatureError(
-            f"{where}: signed with key {sig.key_id}, which is not a trusted publisher key (trusted: {known}); "
-            "run 'preflight pack trust PUBFILE' if you trust this publisher",
+            L(
+                zh="{where}：签名密钥 {kid} 不是受信任的发布者密钥（已信任：{known}）；"
+                "如信任该发布者，请运行 preflight pack trust 公钥文件",
+                en="{where}: signed with key {kid}, which is not a trusted publisher key (trusted: {known}); "
+                "run 'preflight pack trust PUBFILE' if you trust this publisher",
+            ),
             "unknown_key",
+            where=where,
+            kid=sig.key_id,
+            known=known,
         )
     try:
         key.public_key().verify(sig.signature, canonical_bytes(sig.pack_id, sig.pack_version, sig.files))
     except InvalidSignature:
         raise PackSignatureError(
-            f"{where}: the signature in pack.sig is not valid for key {key.key_id} ({key.name}); "
-            "pack.sig was altered, copied from another pack, or made with a different key",
+            L(
+                zh="{where}：pack.sig 中的签名对密钥 {kid}（{name}）无效：pack.sig 被改动、取自其他规则包或由其他密钥生成",
+                en="{where}: the signature in pack.sig is not valid for key {kid} ({name}); "
+                "pack.sig was altered, copied from another pack, or made with a different key",
+            ),
             "bad_signature",
+            where=where,
+            kid=key.key_id,
+            name=key.name,
         ) from None
     actual = pack.hashes()
     changed = sorted(p for p in sig.files if p in actual and actual[p] != sig.files[p])
@@ -202,14 +233,40 @@ def verify_pack(
     added = sorted(p for p in actual if p not in sig.files)
     if changed:
         raise PackSignatureError(
-            f"{where}: file '{changed[0]}' was changed after signing (tampered)", "tampered"
+            L(
+                zh="{where}：文件“{file}”在签名后被修改（已篡改）",
+                en="{where}: file '{file}' was changed after signing (tampered)",
+            ),
+            "tampered",
+            where=where,
+            file=changed[0],
         )
     if removed:
-        raise PackSignatureError(f"{where}: file '{removed[0]}' was removed after signing", "removed")
+        raise PackSignatureError(
+            L(
+                zh="{where}：文件“{file}”在签名后被删除",
+                en="{where}: file '{file}' was removed after signing",
+            ),
+            "removed",
+            where=where,
+            file=removed[0],
+        )
     if added:
-        raise PackSignatureError(f"{where}: file '{added[0]}' was added after signing", "added")
+        raise PackSignatureError(
+            L(zh="{where}：文件“{file}”是签名后新增的", en="{where}: file '{file}' was added after signing"),
+            "added",
+            where=where,
+            file=added[0],
+        )
     if (pack.pack_id, pack.version) != (sig.pack_id, sig.pack_version):
-        raise PackSignatureError(f"{where}: pack.toml id/version differ from the signed ones", "tampered")
+        raise PackSignatureError(
+            L(
+                zh="{where}：pack.toml 中的编号或版本与签名时不一致",
+                en="{where}: pack.toml id/version differ from the signed ones",
+            ),
+            "tampered",
+            where=where,
+        )
     check_usable(pack, today, app_version)
     return VerifiedPack(
         pack_id=pack.pack_id,

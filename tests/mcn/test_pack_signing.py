@@ -180,3 +180,11 @@ def test_unsafe_zip_paths_and_symlinks_are_refused(make_pack, tmp_path: Path) ->
     not_zip.write_bytes(b"not a zip")
     with pytest.raises(PackError, match="valid zip"):
         signing.read_pack(not_zip)
+
+
+def test_refusals_read_in_chinese_and_english(make_pack, trusted) -> None:
+    folder = make_pack()
+    (folder / "rules" / "new.toml").write_text("kind = 'lexicon'\n")
+    err = refusal(folder)
+    assert "rules/new.toml" in err.text("zh") and "签名后新增" in err.text("zh")
+    assert err.text("en") == str(err) and "added after signing" in str(err)

@@ -117,7 +117,7 @@ def test_cli_keygen_sign_verify_install(tmp_path: Path, make_pack, capsys) -> No
     folder = make_pack("cli", sign=False)
     assert main(["pack", "sign", str(folder), "--key", str(key)]) == 0
     assert (folder / "pack.sig").exists()
-    assert main(["pack", "verify", str(folder)]) == 1  # not trusted yet
+    assert main(["pack", "verify", str(folder), "--lang", "en"]) == 1  # not trusted yet
     assert "not a trusted publisher key" in capsys.readouterr().err
     assert main(["pack", "verify", str(folder), "--key", f"{key}.pub"]) == 0
     assert main(["pack", "trust", f"{key}.pub"]) == 0
@@ -130,7 +130,7 @@ def test_cli_keygen_sign_verify_install(tmp_path: Path, make_pack, capsys) -> No
     info = json.loads(capsys.readouterr().out)
     assert info["status"] == "verified" and info["files"] == ["pack.toml", "rules/clickbait.toml"]
     (folder / "rules" / "new.toml").write_text("kind = 'lexicon'\n")
-    assert main(["pack", "install", str(folder)]) == 1
+    assert main(["pack", "install", str(folder), "--lang", "en"]) == 1
     assert "rules/new.toml" in capsys.readouterr().err
     assert main(["pack", "remove", "mcn-xinghe"]) == 0
     assert main(["pack", "verify", str(tmp_path / "missing")]) == 2
