@@ -222,11 +222,16 @@ def _mvhd(body: bytes, raw: _Raw) -> None:
 
 
 def _tkhd_size(body: bytes) -> tuple[int, int] | None:
+    """Display size: the track's width and height, swapped when its matrix turns it a quarter
+    (a phone held upright records landscape pixels plus a 90° matrix)."""
     offset = 76 if body[:1] == b"\x00" else 88
     if len(body) < offset + 8:
         return None
-    width, height = struct.unpack(">II", body[offset : offset + 8])
-    return (width >> 16, height >> 16) if width >> 16 and height >> 16 else None
+    width, height = (v >> 16 for v in struct.unpack(">II", body[offset : offset + 8]))
+    if not (width and height):
+        return None
+    a, b = struct.unpack(">ii", body[offset - 36 : offset - 28])
+    return (height, width) if a == 0 and abs(b) == 0x10000 else (width, height)
 
 
 def _meta(body: bytes, depth: int, raw: _Raw) -> None:

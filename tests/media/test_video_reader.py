@@ -30,8 +30,10 @@ def mvhd(created: datetime | None, seconds: float = 2.5, scale: int = 1000) -> b
     return full(b"mvhd", struct.pack(">IIII", stamp, stamp, scale, int(seconds * scale)), bytes(80))
 
 
-def video_trak(width: int, height: int) -> bytes:
-    tkhd = full(b"tkhd", bytes(20 + 8 + 8 + 36), struct.pack(">II", width << 16, height << 16))
+def video_trak(width: int, height: int, quarter_turn: bool = False) -> bytes:
+    a, b, c, d = (0, 0x10000, -0x10000, 0) if quarter_turn else (0x10000, 0, 0, 0x10000)
+    matrix = struct.pack(">9i", a, b, 0, c, d, 0, 0, 0, 0x40000000)
+    tkhd = full(b"tkhd", bytes(20 + 8 + 8), matrix, struct.pack(">II", width << 16, height << 16))
     hdlr = full(b"hdlr", bytes(4), b"vide", bytes(12), b"VideoHandler\0")
     return box(b"trak", tkhd, box(b"mdia", hdlr))
 
@@ -99,6 +101,11 @@ def test_android_udta_xyz_and_mvhd_time(tmp_path: Path) -> None:
     assert facts.device == "Xiaomi 23127PN0CC"
     assert (facts.width, facts.height) == (720, 1280)
     assert facts.format == "mp4"
+
+
+def test_display_size_follows_the_track_matrix(tmp_path: Path) -> None:
+    upright = read_video(write(tmp_path, mp4(mvhd(None), video_trak(1920, 1080, quarter_turn=True))))
+    assert (upright.width, upright.height) == (1080, 1920)
 
 
 def test_3gpp_loci_location(tmp_path: Path) -> None:
