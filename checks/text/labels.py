@@ -1,0 +1,148 @@
+"""Labels the creator wrote into the post: source, fiction, AI, shooting time/place, advertising.
+
+Each kind reads a pack lexicon `label_<kind>` (phrases and regular expressions, so an agency pack
+can add wordings). A hit gets a status:
+- ok: a real label;
+- vague: a source that names nothing checkable (来源：网络, 网图侵删, 听说, 内部消息 — lexicon
+  `source_vague`, also applied to the `src` group of a "据…报道" pattern);
+- deferred: the source is elsewhere (见评论区, 见置顶 — lexicon `source_deferred`);
+- negated: "非AI生成", "不是剧本", "not AI-generated" (lexicon `label_negation`, up to three
+  characters before the phrase, a few words in English) — a denial is not a label.
+Placement comes from checks.text.structure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checks.text.matcher import Matcher, matcher
+from checks.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from checks.packs.model import PackSet
+
+KINDS = ("source", "fiction", "ai", "shooting", "advertising")
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str  # source | fiction | ai | shooting | advertising
+    status: str  # ok | vague | deferred | negated
+    target: str  # title | text
+    start: int
+    end: int
+    text: str
+    placement: str  # title | lead | last_line | body
+    source: str | None = None  # for source labels: who is cited, when it can be isolated
+
+    @property
+    def conspicuous(self) -> bool:
+        return self.placement in ("title", "lead", "last_line")
+
+
+def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, int, int], str]) -> list[Label]:
+    if not text:
+        return []
+    norm = normalize(text)
+    negations = packs.lexicon("label_negation")
+    vague_m = matcher(packs.lexicon("source_vague"))
+    out: list[Label] = []
+    for kind in KINDS:
+        spans: list[tuple[int, int, str | None]] = [
+            (m.start, m.end, None) for m in matcher(packs.lexicon(f"label_{kind}")).find(text)
+        ]
+        for rx in packs.patterns(f"label_{kind}"):
+            for m in rx.finditer(norm):
+                src = m.groupdict().get("src")
+                spans.append((m.start(), m.end(), src.strip() if src else None))
+        for start, end, src in _dedupe(spans):
+            status = "ok"
+            neg = _negated(norm, start, negations)
+            if neg is not None:
+                status, start = "negated", neg
+            elif kind == "source" and src is not None and _vague(src, text[start:end], vague_m):
+                status = "vague"
+            out.append(
+                Label(kind, status, target, start, end, text[start:end], place(target, start, end), src)
+            )
+    for status, name in (("vague", "source_vague"), ("deferred", "source_deferred")):
+        for m in matcher(packs.lexicon(name)).find(text):
+            if not any(
+                lb.start <= m.start < lb.end and lb.status == "ok" for lb in out if lb.kind == "source"
+            ):
+                out.append(
+                    Label("source", status, target, m.start, m.end, m.text, place(target, m.start, m.end))
+                )
+        for rx in packs.patterns(name):
+            for m in rx.finditer(norm):
+                out.append(
+                    Label(
+                        "source",
+                        status,
+                        target,
+                        m.start(),
+                        m.end(),
+                        text[m.start() : m.end()],
+                        place(target, m.start(), m.end()),
+                    )
+                )
+    return _resolve_sources(sorted(out, key=lambda lb: (lb.start, lb.kind)))
+
+
+def _vague(src: str, whole: str, vague: Matcher) -> bool:
+    """A cited name is vague when it *is* or starts with a vague word (来源：网络, 据网传…), or the
+    label contains a longer vague phrase (据内部消息); "国家网络安全中心" is not vague."""
+    src = src.strip(" @#：:，,")
+    if len(src) < 2:
+        return True
+    if any(m.start == 0 for m in vague.find(src)):
+        return True
+    return any(m.end - m.start >= 3 for m in vague.find(whole))
+
+
+def _dedupe(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """Overlapping hits of one kind keep the longest."""
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, str | None]] = []
+    for s in spans:
+        if kept and s[0] < kept[-1][1]:
+            if s[1] - s[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = s
+            continue
+        kept.append(s)
+    return kept
+
+
+def _negated(norm: str, start: int, negations: tuple[str, ...]) -> int | None:
+    """Where the negation before `start` begins, or None when the phrase is not negated."""
+    lo = max(0, start - 12)
+    before = norm[lo:start]
+    for neg in negations:
+        n = normalize(neg)
+        if not n:
+            continue
+        window = before[-(len(n) + 3) :] if not n.isascii() else before
+        if n in window and (not n.isascii() or _ascii_neg(window, n)):
+            return start - len(window) + window.rfind(n)
+    return None
+
+
+def _ascii_neg(window: str, neg: str) -> bool:
+    idx = window.rfind(neg)
+    left = window[idx - 1] if idx > 0 else " "
+    return not left.isalpha()
+
+
+def _resolve_sources(labels: list[Label]) -> list[Label]:
+    """A vague phrase inside a specific source ("据新华社报道" never is) — or a vague source that
+    sits inside an ok one's span — is dropped, so each stretch of text has one verdict."""
+    ok = [lb for lb in labels if lb.kind == "source" and lb.status == "ok"]
+    out = []
+    for lb in labels:
+        if lb.kind == "source" and lb.status == "vague" and lb.source is None:
+            if any(o.start <= lb.start and lb.end <= o.end for o in ok):
+                continue
+        out.append(lb)
+    return out

@@ -1,0 +1,111 @@
+"""Which labelling obligations a post's content triggers — shared by the label rules.
+
+The rules disagree on purpose about overlapping cases, and this is where those decisions live:
+- first-hand self-shot reporting owes a shooting time and place (N2023-3b), not a source: a
+  source names where *relayed* information came from (Douyin: "self-made → time+place, else
+  source");
+- a post about a past event owes its original time and place (N2023-3d) rather than a source;
+- fiction is not news, and a sales/tipping pitch riding on an event is judged by the
+  exploitation rules, not as reporting;
+- an account that presents itself as the issuing authority (name contains 公安, 政府, 疾控 …)
+  and cites nothing is the impersonation rules' case: asking it for "a source" would be asking
+  it to cite itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checks.model import MediaFacts, Provenance
+from checks.text.analysis import TextAnalysis
+from checks.text.places import PlaceMention
+from checks.text.times import TimeMention
+from checks.text.topics import Cue
+
+NEWS_TOPICS = ("current_affairs", "social_event")
+
+
+def self_shot_media(media: tuple[MediaFacts, ...], declarations: tuple[str, ...]) -> list[int]:
+    """Indices of media that are the creator's own footage (read from the file, or declared)."""
+    own = [i for i, m in enumerate(media) if m.error is None and m.provenance == Provenance.SELF_SHOT]
+    if own or "self_shot" not in declarations:
+        return own
+    return [
+        i
+        for i, m in enumerate(media)
+        if m.error is None and m.provenance in (Provenance.UNKNOWN, Provenance.EDITED) and not m.ai_evidence
+    ]
+
+
+def news_cues(ta: TextAnalysis) -> list[Cue]:
+    return [c for t in NEWS_TOPICS for c in ta.topics.get(t, ())]
+
+
+@dataclass(frozen=True)
+class OldNews:
+    trigger: TimeMention
+    event: Cue | None
+
+
+def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...]) -> OldNews | None:
+    """The first sign that the post cites a past *event*: a vague past word (当年, 老视频, years
+    ago) or a year before last, together with an event word (灾, 事故, 新闻, flood …)."""
+    if "fiction" in ta.topics or "fiction" in declarations:
+        return None
+    events = ta.find("old_news_events") + list(ta.topics.get("disaster", ()))
+    if not events:
+        return None
+    for t in ta.times:
+        old_year = t.kind in ("absolute", "relative") and t.year is not None and t.year < publish_year - 1
+        if t.kind == "vague" or old_year:
+            near = _nearest(events, t)
+            if t.kind == "vague" or _same_sentence(ta, t, near):
+                return OldNews(t, near)
+    return None
+
+
+def _nearest(events: list[Cue], t: TimeMention) -> Cue | None:
+    same = [e for e in events if e.target == t.target] or events
+    return min(same, key=lambda e: abs(e.start - t.start)) if same else None
+
+
+def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Cue | None) -> bool:
+    if cue is None or cue.target != t.target:
+        return False
+    for s in ta.sentences:
+        if s.target == t.target and s.start <= t.start < s.end:
+            return s.start <= cue.start < s.end
+    return False
+
+
+def issuer_account(ta: TextAnalysis) -> bool:
+    """The account name claims to be an official body (lexicon `official_organs`)."""
+    return bool(ta.find("official_organs", "account")) and bool(
+        [c for c in ta.find("official_organs", "account") if c.start < len(ta.account_name)]
+    )
+
+
+def source_obligation(
+    ta: TextAnalysis, media: tuple[MediaFacts, ...], declarations: tuple[str, ...], publish_year: int
+) -> list[Cue]:
+    """The news cues that make a source label necessary ([] when the post owes none)."""
+    cues = news_cues(ta)
+    if not cues:
+        return []
+    attempted = bool(ta.labels_of("source", "vague") or ta.labels_of("source", "deferred"))
+    if "fiction" in ta.topics or "fiction" in declarations:
+        return []
+    if self_shot_media(media, declarations):
+        return []
+    if old_news(ta, publish_year, declarations) is not None:
+        return []
+    if not attempted and ("monetisation" in ta.topics or "advertising" in declarations):
+        return []
+    if not attempted and issuer_account(ta):
+        return []
+    return cues
+
+
+def stated_place(ta: TextAnalysis) -> PlaceMention | None:
+    places = ta.real_places()
+    return places[0] if places else None

@@ -1,0 +1,170 @@
+"""Place mentions: administrative divisions, landmarks, foreign places — and placeholders.
+
+Names come from the offline gazetteer (`checks.geo.gazetteer`, imported lazily so the text
+analysis still works, with fewer names, when it is unavailable) plus the pack lexicon
+`place_names` (major cities in Chinese and English — an entry "Chengdu=成都" matches the alias and
+names the place by its canonical name, which the gazetteer can locate — so English posts and a missing gazetteer
+degrade gracefully). Placeholders (某地, 当地, 某小区 — lexicon `place_placeholders`) are found
+too and marked: they never count as "the place is stated".
+
+County-level short forms (江山, 朝阳, 东方) collide with ordinary words, so in running text we
+accept full names at any level but short forms only for provinces and prefectures (research
+note §3), plus landmarks and foreign places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from checks.text.matcher import matcher
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    target: str
+    start: int
+    end: int
+    text: str
+    name: str  # the gazetteer / lexicon name matched
+    kind: str  # division | landmark | world | city | placeholder
+    placeholder: bool = False
+
+    @property
+    def counts(self) -> bool:
+        return not self.placeholder
+
+
+def gazetteer() -> Any | None:
+    """The gazetteer module, or None when it is not available (degrade, never crash)."""
+    try:
+        from checks.geo import gazetteer as gz  # type: ignore[attr-defined]
+    except Exception:
+        return None
+    return gz
+
+
+def _names(item: Any) -> list[str]:
+    if isinstance(item, str):
+        return [item]
+    out: list[str] = []
+    for attr in ("name", "short", "aliases", "former_names", "zh", "en"):
+        value = getattr(item, attr, None)
+        if isinstance(item, dict):
+            value = item.get(attr, value)
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, list | tuple | set | frozenset):
+            out.extend(v for v in value if isinstance(v, str))
+    return out
+
+
+def _level(item: Any) -> str:
+    value = getattr(item, "level", None)
+    if isinstance(item, dict):
+        value = item.get("level", value)
+    return str(value or "")
+
+
+@cache
+def gazetteer_names() -> tuple[tuple[str, str], ...]:
+    """(name, kind) pairs from the gazetteer; () when it is missing or fails."""
+    gz = gazetteer()
+    if gz is None:
+        return ()
+    pairs: list[tuple[str, str]] = []
+    try:
+        for item in gz.divisions():
+            full = getattr(item, "name", None) or (item.get("name") if isinstance(item, dict) else None)
+            level = _level(item)
+            county = level.lower() in ("county", "district", "3", "区县", "县")
+            for n in _names(item):
+                if len(n) < 2:
+                    continue
+                if county and n != full and not n.endswith(("县", "区", "市", "旗")):
+                    continue
+                pairs.append((n, "division"))
+        for source, kind in (("landmarks", "landmark"), ("world_places", "world")):
+            fn = getattr(gz, source, None)
+            if fn is None:
+                continue
+            for item in fn():
+                pairs.extend((n, kind) for n in _names(item) if len(n) >= 2)
+    except Exception:
+        return tuple(pairs)
+    return tuple(pairs)
+
+
+def find_places(
+    text: str, target: str, extra_names: tuple[str, ...], placeholders: tuple[str, ...]
+) -> list[PlaceMention]:
+    if not text:
+        return []
+    kinds = dict(gazetteer_names())
+    canonical: dict[str, str] = {}
+    for entry in extra_names:
+        alias, _, name = entry.partition("=")
+        kinds.setdefault(alias.strip(), "city")
+        if name.strip():
+            canonical[alias.strip()] = name.strip()
+    out: list[PlaceMention] = []
+    holders = matcher(placeholders).find(text)
+    for h in holders:
+        out.append(PlaceMention(target, h.start, h.end, h.text, h.phrase, "placeholder", True))
+    names = _names_key(tuple(sorted(kinds)))
+    for m in matcher(names).find(text):
+        if any(h.start <= m.start < h.end or m.start <= h.start < m.end for h in holders):
+            continue
+        if m.text.isascii() and not _ascii_word(text, m.start, m.end):
+            continue
+        name = canonical.get(m.phrase, m.phrase)
+        out.append(PlaceMention(target, m.start, m.end, m.text, name, kinds.get(m.phrase, "city")))
+    return sorted(out, key=lambda p: p.start)
+
+
+@cache
+def _names_key(names: tuple[str, ...]) -> tuple[str, ...]:
+    return names
+
+
+def _ascii_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def locate(name: str) -> tuple[float, float] | None:
+    """(lat, lon) of a named place from the gazetteer, or None."""
+    gz = gazetteer()
+    if gz is None:
+        return None
+    try:
+        hit = gz.locate(name)
+    except Exception:
+        return None
+    if hit is None:
+        return None
+    if isinstance(hit, tuple | list) and len(hit) >= 2 and all(isinstance(x, int | float) for x in hit[:2]):
+        return float(hit[0]), float(hit[1])
+    lat = getattr(hit, "lat", None)
+    lon = getattr(hit, "lon", None) or getattr(hit, "lng", None)
+    if isinstance(lat, int | float) and isinstance(lon, int | float):
+        return float(lat), float(lon)
+    return None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance; the gazetteer's own function when present."""
+    gz = gazetteer()
+    fn = getattr(gz, "distance_km", None) if gz else None
+    if fn is not None:
+        try:
+            return float(fn(a, b))
+        except Exception:
+            pass
+    from math import asin, cos, radians, sin, sqrt
+
+    lat1, lon1, lat2, lon2 = map(radians, (*a, *b))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(h))

@@ -1,0 +1,105 @@
+"""Topic cues: what a post is about, as far as the labelling obligations care.
+
+Every topic is a pack lexicon (phrases + regular expressions) matched over title and text, so a
+pack can extend it. Topics (key → lexicon):
+- current_affairs → `topic_current_affairs` (news, public policy, official notices: 新规, 上调,
+  封闭施工, 养老金 …); hearsay → `topic_hearsay` (听说, 网传, 群里都在传 — news passed on);
+- social_event → `topic_social_event` (事故, 着火, 交警到场, 急停 …) and `disaster_terms`;
+- disaster → `disaster_terms`; vulnerable → `vulnerable_groups`; monetisation → `monetisation_hooks`;
+- fiction → `fiction_cues_strong` (one is enough: 第N集, 短剧, 下集) or two of `fiction_cues_weak`
+  (反转, 结局, 十年后, Part 2 …); a bio/name that calls the account's videos fiction adds one;
+- ai_content → `topic_ai_content` (用AI画的, AI换脸, Midjourney …): the text says it is AI-made;
+- advice_finance / advice_education / advice_health / advice_justice → a domain cue
+  (`advice_<field>`) in the same sentence as an advice marker (`advice_markers`): advice, not
+  mere mention ("医生让我按时吃饭" is a report, "停药两天就行" is advice).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checks.text.matcher import matcher
+from checks.text.normalize import normalize
+from checks.text.structure import Segment
+
+if TYPE_CHECKING:
+    from checks.packs.model import PackSet
+
+SIMPLE = {
+    "current_affairs": ("topic_current_affairs",),
+    "hearsay": ("topic_hearsay",),
+    "social_event": ("topic_social_event", "disaster_terms"),
+    "disaster": ("disaster_terms",),
+    "vulnerable": ("vulnerable_groups",),
+    "monetisation": ("monetisation_hooks",),
+    "ai_content": ("topic_ai_content",),
+}
+ADVICE_FIELDS = ("finance", "education", "health", "justice")
+
+
+@dataclass(frozen=True)
+class Cue:
+    topic: str
+    target: str  # title | text | account
+    start: int
+    end: int
+    text: str
+    lexicon: str
+
+
+def hits(packs: PackSet, lexicon: str, target: str, text: str) -> list[Cue]:
+    """Matches of one lexicon's phrases and patterns in `text`."""
+    if not text:
+        return []
+    out = [
+        Cue("", target, m.start, m.end, m.text, lexicon) for m in matcher(packs.lexicon(lexicon)).find(text)
+    ]
+    rxs = packs.patterns(lexicon)
+    if rxs:
+        norm = normalize(text)
+        for rx in rxs:
+            out.extend(
+                Cue("", target, m.start(), m.end(), text[m.start() : m.end()], lexicon)
+                for m in rx.finditer(norm)
+            )
+    return out
+
+
+def find_topics(
+    packs: PackSet, parts: dict[str, str], sentences: list[Segment]
+) -> dict[str, tuple[Cue, ...]]:
+    """topic → the cues that put the post in it (empty topics are left out)."""
+    found: dict[str, list[Cue]] = {}
+    body = {k: v for k, v in parts.items() if k in ("title", "text")}
+    for topic, lexicons in SIMPLE.items():
+        for lex in lexicons:
+            for target, text in body.items():
+                found.setdefault(topic, []).extend(_as(topic, hits(packs, lex, target, text)))
+    strong = [c for t, x in body.items() for c in hits(packs, "fiction_cues_strong", t, x)]
+    weak = [c for t, x in body.items() for c in hits(packs, "fiction_cues_weak", t, x)]
+    account = [c for c in hits(packs, "fiction_account_cues", "account", parts.get("account", ""))]
+    distinct_weak = {normalize(c.text) for c in weak}
+    if strong or len(distinct_weak) + (1 if account else 0) >= 2:
+        found["fiction"] = _as("fiction", strong + weak + account)
+    for fld in ADVICE_FIELDS:
+        cues = _advice(packs, fld, sentences)
+        if cues:
+            found[f"advice_{fld}"] = cues
+    return {k: tuple(sorted(v, key=lambda c: (c.target, c.start))) for k, v in found.items() if v}
+
+
+def _as(topic: str, cues: list[Cue]) -> list[Cue]:
+    return [Cue(topic, c.target, c.start, c.end, c.text, c.lexicon) for c in cues]
+
+
+def _advice(packs: PackSet, fld: str, sentences: list[Segment]) -> list[Cue]:
+    out: list[Cue] = []
+    for s in sentences:
+        domain = hits(packs, f"advice_{fld}", s.target, s.text)
+        if domain and hits(packs, "advice_markers", s.target, s.text):
+            out.extend(
+                Cue(f"advice_{fld}", s.target, s.start + c.start, s.start + c.end, c.text, c.lexicon)
+                for c in domain
+            )
+    return out
