@@ -56,6 +56,8 @@ def read_video(path: Path) -> MediaFacts:
     raw = _walk(path)
     tags = raw.tags
     capture, source = _creation(tags.get("com.apple.quicktime.creationdate")), "QuickTime creationdate"
+    if capture is None and _creation(tags.get("©day")):
+        capture, source = _creation(tags.get("©day")), "QuickTime ©day"
     if capture is None and raw.mvhd_time is not None:
         capture, source = raw.mvhd_time, "QuickTime mvhd creation_time"
     gps = _iso6709(tags.get("com.apple.quicktime.location.ISO6709") or tags.get("©xyz") or "") or raw.loci

@@ -122,6 +122,16 @@ def test_3gpp_loci_location(tmp_path: Path) -> None:
     assert facts.capture_time is None and facts.capture_time_source is None
 
 
+def test_udta_day_string_before_mvhd(tmp_path: Path) -> None:
+    created = datetime(2020, 1, 1, tzinfo=UTC)
+    udta = box(b"udta", udta_text(b"\xa9day", "2019-07-24T11:25:40+0300"))
+    facts = read_video(write(tmp_path, mp4(mvhd(created), udta)))
+    assert facts.capture_time == datetime(2019, 7, 24, 8, 25, 40, tzinfo=UTC)
+    assert facts.capture_time_source == "QuickTime ©day"
+    year_only = box(b"udta", udta_text(b"\xa9day", "2019"))
+    assert read_video(write(tmp_path, mp4(mvhd(created), year_only))).capture_time == created
+
+
 def test_zero_and_pre_1971_times_are_absent(tmp_path: Path) -> None:
     old = datetime(1904, 1, 2, tzinfo=UTC)
     assert read_video(write(tmp_path, mp4(mvhd(old)))).capture_time is None
