@@ -79,8 +79,18 @@ def render_summary(audit: Audit, elapsed: float) -> str:
             fix=s["fix_required"],
             err=s["errors"],
         ),
-        "",
     ]
+    if s["skipped_files"]:
+        lines.append(
+            t(
+                L(
+                    zh="（另有 {n} 个 .toml 文件不是稿件，已跳过）",
+                    en="({n} other .toml files are not drafts; skipped)",
+                ),
+                n=s["skipped_files"],
+            )
+        )
+    lines.append("")
     if s["by_account"]:
         head = [
             t(L(zh="账号", en="account")),

@@ -125,7 +125,7 @@ def active_packs() -> list[Pack]:
 
     out = []
     for p in list_installed():
-        if not p.trusted:
+        if not p.trusted or p.id == "core":
             continue
         try:
             pack = load_pack(p.path)
@@ -167,6 +167,10 @@ def install(
     """
     pack = path if isinstance(path, PackFiles) else read_pack(path)
     verified: VerifiedPack = verify_pack(pack)
+    if verified.pack_id == "core":
+        raise PackError(
+            f"{pack.origin}: the id 'core' belongs to the built-in pack; give the pack its own id"
+        )
     if not _ID.match(verified.pack_id):
         raise PackError(
             f"{pack.origin}: pack id {verified.pack_id!r} must be letters, digits, '.', '_' or '-'"

@@ -134,3 +134,8 @@ def test_cli_keygen_sign_verify_install(tmp_path: Path, make_pack, capsys) -> No
     assert "rules/new.toml" in capsys.readouterr().err
     assert main(["pack", "remove", "mcn-xinghe"]) == 0
     assert main(["pack", "verify", str(tmp_path / "missing")]) == 2
+
+
+def test_a_pack_cannot_take_the_builtin_id(make_pack, trusted) -> None:
+    with pytest.raises(PackError, match="built-in"):
+        store.install(make_pack(pack_id="core"))
