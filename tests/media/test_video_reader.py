@@ -301,3 +301,19 @@ def test_keys_written_by_ffmpeg_use_metadata_tags(tmp_path: Path) -> None:
     assert facts.aigc_label.label == "1" and facts.aigc_label.produce_id == "42"
     assert facts.visible_ai_label
     assert (facts.gps.lat, facts.gps.lon) == (24.447, 118.067)
+
+
+def test_large_file_is_not_read(tmp_path: Path) -> None:
+    """A 3 GB (sparse) mdat before moov: only box headers and moov are read."""
+    created = datetime(2024, 5, 31, 11, 33, 20, tzinfo=UTC)
+    p = tmp_path / "big.mp4"
+    size = 3 * 1024**3
+    with p.open("wb") as f:
+        f.write(box(b"ftyp", b"isom", bytes(4)))
+        f.write(struct.pack(">I4sQ", 1, b"mdat", 16 + size))
+        f.seek(size, 1)
+        f.write(box(b"moov", mvhd(created, seconds=60)))
+    started = time.perf_counter()
+    facts = read_video(p)
+    assert time.perf_counter() - started < 0.1
+    assert facts.capture_time == created and facts.duration == 60 and facts.size_bytes > size
