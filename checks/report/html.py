@@ -69,6 +69,30 @@ def badge(verdict: str, lang: str) -> str:
     return f'<span class="badge {e(verdict)}">{e(label)}</span>'
 
 
+_PNG_SIG = b"\x89PNG\r\n\x1a\n"
+_KEEP = {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}
+
+
+def pixels_only(png: bytes) -> bytes | None:
+    """The PNG with only its pixel chunks: a thumbnail must not carry the original's ICC profile,
+    text chunks (prompts, comments) or anything else into a report that gets filed and shared."""
+    if not png.startswith(_PNG_SIG):
+        return None
+    out, pos = [_PNG_SIG], len(_PNG_SIG)
+    while pos + 8 <= len(png):
+        length = int.from_bytes(png[pos : pos + 4], "big")
+        ctype = png[pos + 4 : pos + 8]
+        end = pos + 12 + length
+        if end > len(png):
+            return None
+        if ctype in _KEEP:
+            out.append(png[pos:end])
+        pos = end
+        if ctype == b"IEND":
+            return b"".join(out)
+    return None
+
+
 def thumbnails_for(paths: Sequence[Path], size: int = THUMB_PX) -> list[str | None]:
     """data: URIs of PNG thumbnails (None where one cannot be made, or without the thumbnail module)."""
     try:
@@ -81,6 +105,7 @@ def thumbnails_for(paths: Sequence[Path], size: int = THUMB_PX) -> list[str | No
             png = thumbnail_png_bytes(p, size)
         except Exception:  # a thumbnail is decoration: never let it stop a report
             png = None
+        png = pixels_only(png) if png else None
         out.append("data:image/png;base64," + base64.b64encode(png).decode("ascii") if png else None)
     return out
 
