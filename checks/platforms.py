@@ -28,3 +28,8 @@ def platform_name(platform: str, lang: str = "zh") -> str:
 def declaration_menu(platform: str, lang: str = "zh") -> str:
     entry = table().get(platform, {}).get("menu", {})
     return entry.get(lang) or entry.get("zh") or ""
+
+
+def confirmed(platform: str) -> bool:
+    """False when no source confirmed the platform's toggle wording (WeChat): say so to the creator."""
+    return bool(table().get(platform, {}).get("confirmed", True))

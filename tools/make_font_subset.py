@@ -5,7 +5,9 @@ the installed app small and renders the same on every OS (no dependence on syste
 
     python tools/make_font_subset.py [--src /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc]
 
-Writes resources/fonts/PreflightLabel-Bold.otf. The licence (OFL-1.1) ships beside it as OFL.txt.
+Writes resources/fonts/PreflightLabel-Bold.otf and PreflightLabel-Bold.chars (the characters it
+covers, so the label stamper can refuse text it would draw as boxes). The licence (OFL-1.1)
+ships beside it as OFL.txt.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ def main() -> None:
     subsetter.subset(font)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     subset.save_font(font, str(args.out), options)
+    cmap = font.getBestCmap()
+    covered = "".join(sorted(c for c in set(TEXT) if ord(c) in cmap and c.isprintable()))
+    args.out.with_suffix(".chars").write_text(covered + "\n", encoding="utf-8")
     print(f"{args.out}: {args.out.stat().st_size} bytes, {len(set(TEXT))} characters")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checks.i18n import L, tr
 from checks.model import DECLARATIONS, Applicability, Fix, FixKind, Report
-from checks.platforms import declaration_menu, platform_name, wording
+from checks.platforms import confirmed, declaration_menu, platform_name, wording
 
 NAMES = {
     "ai_generated": L(zh="AI生成", en="AI-generated"),
@@ -35,6 +35,7 @@ class DeclarationItem:
     platform: str
     why: tuple[str, ...] = ()  # rule ids asking for it; empty when only the creator chose it
     declared: bool = False  # already listed in the draft's `declarations`
+    confirmed: bool = True  # False when no source confirmed this platform's wording
 
     @property
     def required(self) -> bool:
@@ -51,12 +52,17 @@ class DeclarationItem:
                 platform=platform_name(self.platform, lang),
                 decl=tr(NAMES.get(self.declaration, L(zh=self.declaration, en=self.declaration)), lang),
             )
-        return tr(
+        text = tr(
             L(zh="在「{menu}」勾选「{w}」", en="In '{menu}', tick '{w}'"),
             lang,
             menu=declaration_menu(self.platform, lang),
             w=self.wording,
         )
+        if not self.confirmed:
+            text += tr(
+                L(zh="（或平台上意思相同的选项）", en=" (or the platform's option with that meaning)"), lang
+            )
+        return text
 
 
 def declare_fix(declaration: str, platform: str, lang: str = "zh") -> Fix | None:
@@ -97,6 +103,7 @@ def checklist(report: Report) -> list[DeclarationItem]:
             platform=platform,
             why=tuple(why.get(d, ())),
             declared=d in report.draft.declarations,
+            confirmed=confirmed(platform),
         )
         for d in DECLARATIONS
         if d in wanted

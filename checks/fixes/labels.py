@@ -6,12 +6,28 @@ label is decided in exactly one place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
 from checks.model import MediaFacts
 
 PLACEHOLDER = "____"
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def post_lang(title: str, text: str, default: str = "zh") -> str:
+    """The language a label should be written in: the post's own, not the UI's.
+
+    A post with any real amount of Chinese gets Chinese labels; a post written in English (Latin
+    letters, hardly any CJK) gets English ones; an empty post follows `default`.
+    """
+    body = f"{title}\n{text}"
+    cjk, latin = len(_CJK.findall(body)), len(_LATIN.findall(body))
+    if not cjk and not latin:
+        return default
+    return "en" if latin > 8 * cjk and latin >= 20 else "zh"
 
 
 def format_date(day: date | datetime, lang: str = "zh") -> str:
@@ -54,6 +70,11 @@ def ai_label(kind: str = "content", lang: str = "zh") -> str:
             kind, "AI-generated content"
         )
     return {"image": "图片由AI生成", "video": "视频由AI生成"}.get(kind, "内容由AI生成")
+
+
+def visible_label(lang: str = "zh") -> str:
+    """The text stamped on images and video: an AI element and a generation element (GB 45438 §5.2)."""
+    return "AI-generated" if lang == "en" else "AI生成"
 
 
 def fiction_label(lang: str = "zh") -> str:

@@ -8,7 +8,9 @@ background. The font is the bundled Noto Sans CJK SC subset, so output is identi
 
 from __future__ import annotations
 
+import math
 from functools import cache
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -17,19 +19,43 @@ from checks import resources
 MIN_SHARE = 0.05
 TARGET_SHARE = 0.06
 FONT_FILE = ("fonts", "PreflightLabel-Bold.otf")
+CHARS_FILE = ("fonts", "PreflightLabel-Bold.chars")
+SYSTEM_FONTS = (  # only for label text outside the bundled subset
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+    "C:/Windows/Fonts/msyhbd.ttc",
+)
 CORNERS = ("bottom_right", "bottom_left", "top_right", "top_left")
 
 
 @cache
-def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(resources.path(*FONT_FILE)), size)
+def _covered() -> frozenset[str]:
+    file = resources.path(*CHARS_FILE)
+    return frozenset(file.read_text(encoding="utf-8").strip("\n")) if file.exists() else frozenset()
+
+
+def font_file(text: str) -> str:
+    """The bundled subset when it has every character of `text`, else a system CJK font."""
+    if set(text) - {" "} <= _covered():
+        return str(resources.path(*FONT_FILE))
+    for candidate in SYSTEM_FONTS:
+        if Path(candidate).exists():
+            return candidate
+    missing = "".join(sorted(set(text) - _covered()))
+    raise ValueError(f"the label font has no glyphs for '{missing}'")
+
+
+@cache
+def _font(file: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(file, size)
 
 
 def fit_font(text: str, glyph_px: int) -> tuple[ImageFont.FreeTypeFont, tuple[int, int, int, int]]:
     """The smallest font whose rendered ink is at least `glyph_px` tall, and its ink box."""
     size = max(4, glyph_px)
+    file = font_file(text)
     for _ in range(60):
-        font = _font(size)
+        font = _font(file, size)
         box = font.getbbox(text)
         if box[3] - box[1] >= glyph_px:
             return font, box
@@ -45,7 +71,7 @@ def stamp_label(image: Image.Image, text: str, *, corner: str = "bottom_right") 
     base = image.convert(mode)
     w, h = base.size
     shortest = min(w, h)
-    glyph = max(1, -(-int(shortest * TARGET_SHARE * 1000) // 1000))
+    glyph = max(1, math.ceil(shortest * TARGET_SHARE))
     font, (x0, y0, x1, y1) = fit_font(text, glyph)
     ink_w, ink_h = x1 - x0, y1 - y0
     pad = max(2, ink_h // 3)
