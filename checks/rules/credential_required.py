@@ -23,7 +23,7 @@ from checks.text.normalize import normalize
 NUM = r"[0-9一二两三四五六七八九十半]+"
 DOSAGE = re.compile(
     rf"((首剂|每次|一次|每天|一天|一日|每日|早晚|空腹|饭后|饭前|睡前)(吃|服|服用|口服|用)?|(吃|服|服用|口服))(了)?"
-    rf"{NUM}(到{NUM}|-{NUM}|～{NUM})?(片|粒|颗|袋|毫克|mg|克|支|滴|丸|包)"
+    rf"{NUM}(到{NUM}|-{NUM}|～{NUM})?(片|粒|颗|袋|毫克|毫升|mg|ml|克|支|滴|丸|包)"
 )
 MESSAGE = L(
     zh="{where}包含{field}领域的专业建议（“{cue}”），但账号没有该领域的有效资质（{problem}）",

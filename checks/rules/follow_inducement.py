@@ -20,8 +20,8 @@ from checks.rules.phrase_hits import Hit, find, finding_at, source
 CLAUSE_END = re.compile(r"[，,。！？!?；;\n]+|\.(?=\s|$)")
 # "@小鹿追剧2号", "“阿欣日常2”", "@leo_eats_2": a second account named after this one.
 NUMBERED_HANDLE = re.compile(
-    r"@[\w\u4e00-\u9fff]{1,20}?[_\-]?(?:[2-9２-９]|二|三)号?(?![\w\u4e00-\u9fff])"
-    r"|[“\"「][\w\u4e00-\u9fff]{2,20}?(?:[2-9２-９]|二|三)号?[”\"」]"
+    r"@[\w\u4e00-\u9fff]{1,20}?(?<!\d)[2-9２-９](?!\d)"
+    r"|[“\"「][\w\u4e00-\u9fff]{2,20}?(?<!\d)(?:[2-9２-９]|二|三)号?[”\"」]"
 )
 
 
