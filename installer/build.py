@@ -30,7 +30,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(HERE), str(ROOT)]
 
 from smoke import SmokeError, smoke  # noqa: E402
 
@@ -71,7 +71,7 @@ def check_inputs(args: argparse.Namespace) -> None:
             explicit_pack(pack)  # the rule files parse
             verify_pack(read_pack(pack), keys=[*keys, *trusted_keys()])
         except (PackError, PackSignatureError) as exc:
-            raise BuildError(f"--pack {pack}: {exc}") from exc
+            raise BuildError(f"--pack: {exc}") from exc
     if args.settings:
         try:
             data = tomllib.loads(Path(args.settings).read_text(encoding="utf-8"))
