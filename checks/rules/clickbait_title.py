@@ -36,14 +36,22 @@ def title_hooks(ctx: Context) -> list[Hit]:
     weak = find(ctx.packs.lexicon("clickbait_weak"), title, "title")
     if not weak:
         return []
-    sourced = SOURCE_VERB.search(title) and (
-        find(ctx.packs.lexicon("official_organs"), title) or find(ctx.packs.lexicon("media_outlets"), title)
-    )
-    if sourced:
+    if _sourced_report(ctx, title):
         return []
     if len({h.phrase for h in weak}) >= 2:
         return weak
     return [h for h in weak if WITHHELD.match(title, h.end) or (h.start == 0 and EXCLAIM.match(title, h.end))]
+
+
+def _sourced_report(ctx: Context, title: str) -> bool:
+    """A title naming an organ or outlet as the one that 发布/通报, or a post with a specific,
+    conspicuous source label, reads as a report; soft words like 刚刚 or 重磅 do not make it bait."""
+    packs = ctx.packs
+    if SOURCE_VERB.search(title) and (
+        find(packs.lexicon("official_organs"), title) or find(packs.lexicon("media_outlets"), title)
+    ):
+        return True
+    return ctx.text.label("source") is not None
 
 
 def check(ctx: Context) -> Iterator[Finding]:

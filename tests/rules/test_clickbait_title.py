@@ -61,3 +61,10 @@ def test_plain_titles_are_fine(title: str) -> None:
 
 def test_text_is_not_checked() -> None:
     assert run("clickbait_title", title="香蕉晚上能吃吗", text="震惊！别被标题吓到。") == []
+
+
+def test_soft_hook_with_a_specific_source_label_is_a_report() -> None:
+    text = "据新华社11月21日报道，中国人民银行宣布下调金融机构存款准备金率。"
+    assert run("clickbait_title", title="重磅！央行宣布降准", text=text) == []
+    (f,) = run("clickbait_title", title="重磅！央行宣布降准", text="听说要降准了，大家怎么看？")
+    assert f.span == (0, 2)
