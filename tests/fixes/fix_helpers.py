@@ -104,6 +104,7 @@ def video(
     fps: int = 10,
     size: tuple[int, int] = (320, 240),
     location: bool = True,
+    aigc: str | None = None,
 ) -> Path:
     """A small H.264 MP4 with AAC audio and iPhone-style location/creation keys."""
     import av
@@ -114,6 +115,8 @@ def video(
         if location:
             out.metadata["com.apple.quicktime.location.ISO6709"] = "+30.2500+120.1600+010.000/"
         out.metadata["com.apple.quicktime.creationdate"] = "2026-11-03T14:22:05+0800"
+        if aigc:
+            out.metadata["AIGC"] = aigc
         vs = out.add_stream("libx264" if "libx264" in av.codecs_available else "mpeg4", rate=fps)
         vs.width, vs.height, vs.pix_fmt = w, h, "yuv420p"
         aus = out.add_stream("aac", rate=16000)

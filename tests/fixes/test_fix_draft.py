@@ -153,3 +153,48 @@ def test_cli_fix_exit_1_when_errors_remain(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert code == 1
     assert "follow_inducement" in out and "--unsafe" in out
+
+
+VIDEO = '''platform = "bilibili"
+title = "AI 做的短片"
+text = """周末用 AI 工具做了一段小动画。"""
+media = ["clip.mp4"]
+publish_at = 2026-11-21T20:00:00+08:00
+[account]
+name = "动画小站"
+'''
+
+
+def test_ai_video_round_trip_keeps_one_label(tmp_path: Path) -> None:
+    import json
+
+    import av
+    from fix_helpers import video
+
+    folder = tmp_path / "v"
+    folder.mkdir()
+    producer = '{"Label":"1","ContentProducer":"kling","ProduceID":"abc123","ReservedCode1":"","ContentPropagator":"kling","PropagateID":"abc123","ReservedCode2":""}'
+    video(folder / "clip.mp4", seconds=2.5, location=False, aigc=producer)
+    (folder / "draft.toml").write_text(VIDEO, encoding="utf-8")
+    before = hashes(folder)
+    first = check_draft(load_draft(folder / "draft.toml"))
+    assert "ai_visible_label_missing" in rules(first)
+    result = fix_draft(load_draft(folder / "draft.toml"), tmp_path / "out")
+    assert hashes(folder) == before
+    assert "ai_visible_label_missing" not in rules(result.report)
+    with av.open(str(tmp_path / "out" / "media" / "clip.mp4")) as c:
+        assert json.loads(c.metadata["AIGC"])["ContentProducer"] == "kling"  # the producer's label, not ours
+        assert c.metadata["com.preflight.visiblelabel"]
+
+
+def test_unsafe_fixes_only_on_request(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.toml"
+    draft.write_text(
+        'title = "周末去爬山"\ntext = "山上风景很好。关注我的小号防失联！下次再来。"\n[account]\nname = "爬山的人"\n',
+        encoding="utf-8",
+    )
+    safe = fix_draft(load_draft(draft), tmp_path / "a")
+    assert "follow_inducement" in rules(safe.report)
+    bold = fix_draft(load_draft(draft), tmp_path / "b", unsafe=True)
+    assert "follow_inducement" not in rules(bold.report)
+    assert "防失联" not in bold.draft.text and bold.draft.text.startswith("山上风景很好。")

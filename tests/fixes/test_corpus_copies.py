@@ -1,0 +1,65 @@
+"""Fixed copies of the shared real-file corpus: GPS really gone, labels readable by our own reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import exifread
+import pytest
+
+from checks.fixes.media_export import MediaExportError, export_media
+from checks.media import read_media
+
+pytestmark = pytest.mark.corpus
+IMAGES = {".jpg", ".jpeg", ".png", ".webp"}
+
+
+def files(corpus: Path, *folders: str) -> list[Path]:
+    return [p for f in folders for p in sorted((corpus / f).iterdir()) if p.suffix.lower() in IMAGES]
+
+
+def gps_tags(path: Path) -> list[str]:
+    with open(path, "rb") as fh:
+        return [k for k in exifread.process_file(fh, details=False) if k.startswith("GPS")]
+
+
+def test_gps_stripped_copies_keep_capture_time(corpus: Path, tmp_path: Path) -> None:
+    checked = 0
+    for src in files(corpus, "camera-gps"):
+        try:
+            out = export_media(
+                src, tmp_path / src.name, visible_label=None, implicit_label=False, strip_gps=True, facts=None
+            )
+        except MediaExportError as exc:
+            assert "\n" not in str(exc)
+            continue
+        before, after = read_media([src, out])
+        assert gps_tags(out) == [], src.name
+        assert after.gps is None, src.name
+        assert after.capture_time == before.capture_time, src.name
+        checked += 1
+    assert checked >= 10
+
+
+def test_labelled_ai_copies_are_read_back_as_labelled(corpus: Path, tmp_path: Path) -> None:
+    checked = 0
+    for src in files(corpus, "ai-png", "c2pa"):
+        try:
+            out = export_media(
+                src,
+                tmp_path / src.name,
+                visible_label="AI生成",
+                implicit_label=True,
+                strip_gps=True,
+                facts=None,
+            )
+        except MediaExportError as exc:
+            assert str(exc).startswith(src.name)  # e.g. a 1-pixel test image cannot carry a legible label
+            continue
+        (facts,) = read_media([out])
+        assert facts.error is None, (src.name, facts.error)
+        assert facts.visible_ai_label, src.name
+        assert facts.aigc_label is not None and facts.aigc_label.label == "1", src.name
+        assert facts.provenance.is_ai, src.name
+        checked += 1
+    assert checked >= 15
