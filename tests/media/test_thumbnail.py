@@ -39,6 +39,22 @@ def test_heic_photo(tmp_path: Path) -> None:
     assert im is not None and im.size == (64, 32)
 
 
+def test_heic_embedded_preview_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pillow_heif = pytest.importorskip("pillow_heif")
+    p = tmp_path / "b.heic"
+    pillow_heif.from_pillow(Image.new("RGB", (1200, 800), (10, 120, 10))).save(
+        p, quality=50, thumbnails=[320]
+    )
+
+    def no_full_decode(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the full image was decoded")
+
+    monkeypatch.setattr(Image, "open", no_full_decode)
+    im = thumbnail(p, 256)
+    assert im is not None and im.size[0] == 256 and 169 <= im.size[1] <= 171
+    assert thumbnail(p, 640) is None  # preview too small → full decode, which is disabled here
+
+
 def test_exif_orientation_is_honoured(tmp_path: Path) -> None:
     exif = Image.Exif()
     exif[0x0112] = 6  # stored landscape, displayed rotated 90° clockwise
