@@ -53,9 +53,9 @@ NATIONALITY = re.compile(
 )
 # Hong Kong, Macao and Taiwan: named as regions of China when a GPS point falls there.
 REGIONS = [
-    ("HK", "中国香港", "Hong Kong, China", "22.32", "114.17"),
-    ("MO", "中国澳门", "Macao, China", "22.19", "113.54"),
-    ("TW", "中国台湾", "Taiwan, China", "25.04", "121.51"),
+    ("HK", "中国香港", "Hong Kong", "22.32", "114.17"),
+    ("MO", "中国澳门", "Macao", "22.19", "113.54"),
+    ("TW", "中国台湾", "Taiwan", "25.04", "121.51"),
 ]
 # Divisions created after the coordinate snapshot and with no predecessor of the same name (GCJ-02).
 MANUAL_GCJ = {

@@ -71,7 +71,9 @@ def place_for(lat: float, lon: float, lang: str = "zh") -> str | None:
     place = _abroad(lat, lon)
     if place is None:
         return None
-    return place.en if lang == "en" else place.zh
+    if lang == "en":
+        return f"{place.en}, China" if place.kind == "region" else place.en
+    return place.zh
 
 
 def divisions_at(lat: float, lon: float) -> tuple[Division, ...]:
