@@ -2,8 +2,10 @@
 
 Triggered by AI evidence in any media file (provenance ai_generated / ai_edited), or by text
 that says the content is AI-made (用AI画的, AI换脸, Midjourney …). Satisfied by an explicit
-label in a conspicuous place (内容由AI生成, AI生成, AI-generated …) or the `ai_generated`
-declaration. A denial ("非AI生成", "not AI-generated") is not a label: the negation guard in
+label in a conspicuous place (内容由AI生成, AI生成, AI-generated … — an AI element plus a
+generation element, AIGC2025-4) or the `ai_generated` declaration. An informal mention (用AI画的,
+#AI绘画) or a label buried mid-text informs viewers but not in the required form: a warning,
+not an error. A denial ("非AI生成", "not AI-generated") is not a label: the negation guard in
 checks.text.labels marks it `negated`.
 """
 
@@ -27,6 +29,10 @@ TEXT_MSG = L(
     en="The text says the content is AI-made ('{cue}') but carries no explicit AI label or AI declaration",
 )
 NEGATED = L(zh="“{phrase}”是否认，不是 AI 标识。", en="'{phrase}' is a denial, not an AI label.")
+INFORMAL = L(
+    zh="“{phrase}”提到了 AI，但不是规范的标识用语；请写明“内容由AI生成”。",
+    en="'{phrase}' mentions AI but is not the standard label wording; write 'AI-generated content'.",
+)
 BURIED = L(
     zh="AI 标识“{phrase}”位于正文中间，不够显著；请放到标题、开头或单独的末行。",
     en="The AI label '{phrase}' is buried mid-text; put it in the title, the first lines or its own last line.",
@@ -49,7 +55,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not ai_media and not cues:
         return
     lang = "en" if ctx.english else "zh"
-    kinds = {ctx.media[i].kind for i in ai_media}
+    kinds = {"image" if ctx.media[i].kind == "photo" else ctx.media[i].kind for i in ai_media}
     label = ai_label(kinds.pop() if len(kinds) == 1 else "content", lang)
     fixes = [
         Fix(
@@ -77,7 +83,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     notes = [ctx.t(NEGATED, phrase=n.text) for n in negated[:1]] + [
         ctx.t(BURIED, phrase=b.text) for b in buried[:1]
     ]
-    severity = Severity.WARNING if buried else Severity.ERROR
+    informal = [c for c in cues if not any(b.start <= c.start < b.end for b in buried)]
+    if informal:
+        notes.append(ctx.t(INFORMAL, phrase=informal[0].text))
+    severity = Severity.WARNING if buried or informal else Severity.ERROR
     if ai_media:
         m = ctx.media[ai_media[0]]
         ev = m.ai_evidence[0] if m.ai_evidence else None

@@ -6,8 +6,11 @@ pack can extend it. Topics (key → lexicon):
   封闭施工, 养老金 …); hearsay → `topic_hearsay` (听说, 网传, 群里都在传 — news passed on);
 - social_event → `topic_social_event` (事故, 着火, 交警到场, 急停 …) and `disaster_terms`;
 - disaster → `disaster_terms`; vulnerable → `vulnerable_groups`; monetisation → `monetisation_hooks`;
-- fiction → `fiction_cues_strong` (one is enough: 第N集, 短剧, 下集) or two of `fiction_cues_weak`
-  (反转, 结局, 十年后, Part 2 …); a bio/name that calls the account's videos fiction adds one;
+- fiction → `fiction_cues_strong` (one is enough: 短剧, 下集更精彩, 大结局), or plot cues
+  `fiction_cues_weak` (反转, 结局, 十年后, you won't believe …) scoring two: each distinct plot
+  cue counts one, a series marker (`fiction_cues_series`: 第3集, 下集, Part 2) one, and an
+  account name/bio that calls its videos stories (`fiction_account_cues`) one — at least one
+  plot cue is always needed, so a "Part 2" tutorial is not fiction;
 - ai_content → `topic_ai_content` (用AI画的, AI换脸, Midjourney …): the text says it is AI-made;
 - advice_finance / advice_education / advice_health / advice_justice → a domain cue
   (`advice_<field>`) in the same sentence as an advice marker (`advice_markers`): advice, not
@@ -78,10 +81,11 @@ def find_topics(
                 found.setdefault(topic, []).extend(_as(topic, hits(packs, lex, target, text)))
     strong = [c for t, x in body.items() for c in hits(packs, "fiction_cues_strong", t, x)]
     weak = [c for t, x in body.items() for c in hits(packs, "fiction_cues_weak", t, x)]
-    account = [c for c in hits(packs, "fiction_account_cues", "account", parts.get("account", ""))]
-    distinct_weak = {normalize(c.text) for c in weak}
-    if strong or len(distinct_weak) + (1 if account else 0) >= 2:
-        found["fiction"] = _as("fiction", strong + weak + account)
+    series = [c for t, x in body.items() for c in hits(packs, "fiction_cues_series", t, x)]
+    account = hits(packs, "fiction_account_cues", "account", parts.get("account", ""))
+    score = len({normalize(c.text) for c in weak}) + (1 if series else 0) + (1 if account else 0)
+    if strong or (weak and score >= 2):
+        found["fiction"] = _as("fiction", strong + weak + series + account)
     for fld in ADVICE_FIELDS:
         cues = _advice(packs, fld, sentences)
         if cues:

@@ -1,0 +1,89 @@
+"""fiction_label_missing: dramatised stories need a conspicuous fiction label or declaration."""
+
+from __future__ import annotations
+
+import pytest
+from label_draft import fired, run
+
+from checks.model import FixKind, Severity
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "bio"),
+    [
+        ("第12集｜婆婆当众撕了我的离婚协议", "她以为我还是那个忍气吞声的儿媳。下集更精彩！", ""),
+        ("外卖小哥被保安拦在门外，结局反转了", "谁知道他就是这栋楼的业主。", ""),
+        (
+            "我在工地捡到一个孩子，十年后他回来了",
+            "一个穿西装的小伙子跪在我面前，喊了我一声爸。",
+            "所有视频均为剧情演绎",
+        ),
+        ("霸总短剧第3集", "她转身离开，总裁追了出来。", ""),
+        ("假千金被赶出家门，真千金回来了", "三年后，她成了集团总裁，所有人都傻眼了。", ""),
+        ("重生之我在豪门当保姆 第5集", "少爷把合同摔在桌上：“签了它，你就自由了。”", ""),
+        (
+            "My billionaire boss fired me… then begged me back (Part 3)",
+            "Part 4 drops tomorrow, stay tuned.",
+            "",
+        ),
+        ("You won't believe what my landlord did next (Part 2)", "Part 3 tomorrow.", ""),
+    ],
+)
+def test_story_without_label_is_an_error(title: str, text: str, bio: str) -> None:
+    (f,) = run("fiction_label_missing", title=title, text=text, bio=bio)
+    assert f.severity == Severity.ERROR and f.clause == "N2023-5"
+    insert, declare = f.fixes
+    assert insert.kind == FixKind.INSERT_TEXT and insert.payload["where"] == "title_prefix"
+    assert declare.kind == FixKind.DECLARE and declare.payload["declaration"] == "fiction"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("给妈妈的生日惊喜", "回来一开灯全家一起唱生日歌。（情景演绎，仅供娱乐）"),
+        ("外婆的那封信", "本故事純屬虛構。外婆走後，我在她的針線盒裡發現一封信，十年後才寄到，結局反轉。"),
+        ("【剧情演绎】前男友的婚礼，我坐了主桌", "本故事纯属虚构。结局反转！"),
+        ("我用三年时间，等来了他的一句对不起", "#虚构# #情感故事# 他终于站在我面前。三年后，结局反转。"),
+        (
+            "When your roommate eats your leftovers (scripted skit)",
+            "You won't believe what happened next. Part 2 tomorrow.",
+        ),
+        ("第3集｜情景演绎", "短剧第3集来了。"),
+    ],
+)
+def test_labelled_story_passes(title: str, text: str) -> None:
+    assert not fired("fiction_label_missing", title=title, text=text)
+
+
+def test_declaration_counts() -> None:
+    assert not fired("fiction_label_missing", title="短剧第3集", text="结局反转", declarations=("fiction",))
+
+
+def test_notice_only_in_bio_does_not_count() -> None:
+    assert fired(
+        "fiction_label_missing", title="婆婆当众打脸，结局反转", text="她愣住了。", bio="本账号内容纯属虚构"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("这部电影的结局我哭了", "昨天去看了新上映的电影，剧情很感人。"),
+        ("我的离婚经历", "离婚两年了，现在一个人带孩子也挺好。"),
+        ("追剧日记", "最近在追一部古装剧，女主演技真好。"),
+        ("Episode 2: my morning coffee routine", "Today I grind the beans by hand."),
+        ("Knitting tutorial part 2", "Today we finish the sleeves. Part 3 tomorrow covers the collar."),
+        ("发动机异响排查全过程", "视频太长剪成了上下两集，完整版在我主页合集里。"),
+        ("这不是虚构", "非虚构写作课第3集：怎么采访。"),
+    ],
+)
+def test_real_life_and_tutorial_series_are_not_fiction(title: str, text: str) -> None:
+    assert not fired("fiction_label_missing", title=title, text=text)
+
+
+def test_label_buried_mid_text_is_a_warning() -> None:
+    text = (
+        "第一段：她推开门。\n第二段：婆婆当众打脸。\n第三段：（本故事纯属虚构）结局反转。\n第四段：下集见。"
+    )
+    (f,) = run("fiction_label_missing", title="婆婆的秘密", text=text)
+    assert f.severity == Severity.WARNING
