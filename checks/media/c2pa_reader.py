@@ -9,6 +9,7 @@ container walk saw a manifest store (JUMBF, caBX, C2PA chunk, C2PA uuid box).
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -32,13 +33,13 @@ _local = threading.local()
 
 
 def _context() -> Any:
-    """One offline Context per thread (native handles are not shared across threads)."""
-    ctx = getattr(_local, "ctx", None)
-    if ctx is None:
+    """One offline Context per thread and process (native handles are not shared)."""
+    ctx, pid = getattr(_local, "ctx", None), getattr(_local, "pid", None)
+    if ctx is None or pid != os.getpid():  # a forked worker cannot use its parent's native handle
         import c2pa
 
         ctx = c2pa.Context(c2pa.Settings.from_dict(OFFLINE))
-        _local.ctx = ctx
+        _local.ctx, _local.pid = ctx, os.getpid()
     return ctx
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 import logging
 import re
-from dataclasses import dataclass
+import struct
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -45,10 +46,53 @@ def read_exif(tiff: bytes | io.BufferedIOBase) -> ExifFacts:
     """Interpret one EXIF block; garbage yields empty facts rather than an exception."""
     fh = io.BytesIO(tiff) if isinstance(tiff, bytes) else tiff
     try:
-        tags = exifread.process_file(fh, details=True, extract_thumbnail=False, strict=False)
+        tags = exifread.process_file(fh, details=False, extract_thumbnail=False, strict=False)
     except Exception:  # exifread raises many kinds on fuzzed blocks; a bad block means no EXIF facts
         return ExifFacts()
-    return facts_from_tags(tags)
+    facts = facts_from_tags(tags)
+    # details=False skips MakerNotes (most of exifread's time) but also UserComment and XMP,
+    # which carry AI markers: fetch just those two entries from the raw IFDs.
+    try:
+        comment = _raw_entry(fh, _int(tags, "Image ExifOffset"), 0x9286)
+        xmp = _raw_entry(fh, _ifd0(fh), 0x02BC)
+    except (OSError, ValueError, struct.error):
+        return facts
+    return replace(facts, user_comment=decode_user_comment(comment) if comment else None, xmp=xmp or None)
+
+
+def _ifd0(fh: io.BufferedIOBase) -> int | None:
+    fh.seek(0)
+    head = fh.read(8)
+    if len(head) < 8:
+        return None
+    return struct.unpack("<I" if head[:2] == b"II" else ">I", head[4:8])[0]
+
+
+def _raw_entry(fh: io.BufferedIOBase, ifd: int | None, wanted: int, limit: int = 1 << 20) -> bytes | None:
+    """The raw bytes of one tag in one IFD (offsets relative to the TIFF header at position 0)."""
+    if not ifd:
+        return None
+    fh.seek(0)
+    endian = "<" if fh.read(2) == b"II" else ">"
+    fh.seek(ifd)
+    raw = fh.read(2)
+    if len(raw) < 2:
+        return None
+    count = struct.unpack(endian + "H", raw)[0]
+    entries = fh.read(12 * min(count, 4096))
+    sizes = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8}
+    for i in range(0, len(entries) - 11, 12):
+        tag, typ, n = struct.unpack(endian + "HHI", entries[i : i + 8])
+        if tag != wanted:
+            continue
+        length = n * sizes.get(typ, 1)
+        if length > limit:
+            return None
+        if length <= 4:
+            return entries[i + 8 : i + 8 + length]
+        fh.seek(struct.unpack(endian + "I", entries[i + 8 : i + 12])[0])
+        return fh.read(length)
+    return None
 
 
 def facts_from_tags(tags: dict[str, Any]) -> ExifFacts:
@@ -63,10 +107,8 @@ def facts_from_tags(tags: dict[str, Any]) -> ExifFacts:
         orientation=_int(tags, "Image Orientation"),
         width=_int(tags, "EXIF ExifImageWidth"),
         height=_int(tags, "EXIF ExifImageLength"),
-        user_comment=_user_comment(tags.get("EXIF UserComment")),
         description=_text(tags, "Image ImageDescription"),
         artist=_text(tags, "Image Artist"),
-        xmp=_bytes(tags.get("Image ApplicationNotes")),
     )
 
 
@@ -88,15 +130,6 @@ def _int(tags: dict[str, Any], key: str) -> int | None:
     try:
         return int(tag.values[0]) if tag is not None else None
     except (TypeError, ValueError, IndexError):
-        return None
-
-
-def _bytes(tag: Any) -> bytes | None:
-    if tag is None:
-        return None
-    try:
-        return bytes(tag.values)
-    except (TypeError, ValueError):
         return None
 
 
@@ -177,13 +210,6 @@ def _gps(tags: dict[str, Any]) -> Gps | None:
         if alt is not None and _int(tags, "GPS GPSAltitudeRef") == 1:
             alt = -alt
     return Gps(lat, lon, alt)
-
-
-def _user_comment(tag: Any) -> str | None:
-    raw = _bytes(tag)
-    if not raw:
-        return None
-    return decode_user_comment(raw)
 
 
 def decode_user_comment(raw: bytes) -> str | None:
