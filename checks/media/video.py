@@ -23,7 +23,7 @@ from checks.model import AigcLabel, Evidence, Gps, MediaFacts
 MAX_DEPTH = 16
 MAX_BOXES = 20_000
 MAX_MOOV = 64 * 1024 * 1024
-MAX_TOP_LEVEL = 4_096
+MAX_TOP_LEVEL = 100_000
 XMP_UUID = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
 VISIBLE_LABEL_KEY = "com.preflight.visiblelabel"
 _EPOCH_1904 = datetime(1904, 1, 1, tzinfo=UTC)
@@ -116,11 +116,15 @@ def _walk(path: Path) -> _Raw:
                 raise ValueError(f"not an MP4/MOV file: starts with '{_name(kind)}'")
             end = pos + box_size
             if end > size:
+                if seen_moov and kind != b"moov":
+                    break  # damage after the metadata: the media may be cut, the facts are read
                 if kind not in (b"mdat", b"free", b"skip"):
                     raise ValueError(
                         f"truncated file: '{_name(kind)}' box needs {box_size} bytes, {size - pos} left"
                     )
                 end = size
+            if kind == b"moof" and seen_moov:
+                break  # fragments follow; a long fragmented recording has thousands of them
             if kind == b"ftyp":
                 f.seek(pos + header)
                 raw.brand = f.read(4)

@@ -190,6 +190,15 @@ def test_largesize_and_size_zero_boxes(tmp_path: Path) -> None:
     assert read_video(write(tmp_path, data)).capture_time == created
 
 
+def test_damage_after_moov_keeps_the_facts(tmp_path: Path) -> None:
+    created = datetime(2024, 1, 8, 23, 6, 17, tzinfo=UTC)
+    head = box(b"ftyp", b"isom", bytes(4)) + box(b"moov", mvhd(created))
+    cut_fragment = struct.pack(">I4s", 5000, b"moof") + bytes(100)
+    assert read_video(write(tmp_path, head + cut_fragment)).capture_time == created
+    many_fragments = b"".join(box(b"moof", bytes(8)) + box(b"mdat", bytes(8)) for _ in range(6000))
+    assert read_video(write(tmp_path, head + many_fragments, "frag.mp4")).capture_time == created
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
