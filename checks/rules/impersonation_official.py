@@ -8,6 +8,7 @@ claim of official standing (权威通报), because bios routinely mention where 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.i18n import L
@@ -16,12 +17,17 @@ from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.division_names import division_hits
 from checks.rules.phrase_hits import Hit, find, finding_at, source
+from checks.text.normalize import normalize
 
 MESSAGE = L(
     zh="账号信息仿冒党政军机关或事业单位（“{word}”），普通自媒体账号不得使用此类名称",
     en="The account imitates a Party, government or military organ or public institution ('{word}')",
 )
 GUARD_WINDOW = 3
+# 国家反诈中心, 国家税务总局, 省委宣传部, 市政府办公室: organ names built on a pattern.
+ORGAN_PATTERN = re.compile(
+    r"国家[\u4e00-\u9fff]{1,6}?(总局|局|部|委员会|署|中心)|(省|市|县|区)(委|政府|人大|政协|纪委)(?![\u4e00-\u9fff]{0,2}(粉丝|迷))"
+)
 
 
 def _guarded(text: str, hit: Hit, guards: tuple[str, ...]) -> bool:
@@ -41,8 +47,12 @@ def organ_hits(ctx: Context) -> list[Hit]:
     claims = packs.lexicon("official_claim_words")
     name = source(ctx.draft, "name")
     found = [h for h in find(organs, name, "name") if not _guarded(name, h, guards)]
+    found += [
+        Hit("name", m.start(), m.end(), m.group(0), "pattern")
+        for m in ORGAN_PATTERN.finditer(normalize(name))
+    ]
     if not found and division_hits(name, packs):
-        found = find(claims, name, "name")
+        found = find(claims, name, "name") or find(packs.lexicon("official_division_words"), name, "name")
     if not found:
         bio = source(ctx.draft, "bio")
         if find(claims, bio, "bio"):

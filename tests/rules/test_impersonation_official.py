@@ -34,6 +34,10 @@ def run(
         ("市场监管局曝光台", "市场监管局"),
         ("网警在线", "网警"),
         ("Shanghai Police Updates", "Police"),
+        ("杭州消防安全课", "消防"),  # division + department word
+        ("日照文旅推荐官", "文旅"),
+        ("国家反诈中心提醒", "国家反诈中心"),
+        ("安徽省教育考试招生院", "考试招生院"),
     ],
 )
 def test_organ_names_are_flagged(name: str, word: str) -> None:
