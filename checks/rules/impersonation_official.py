@@ -48,9 +48,10 @@ def organ_hits(ctx: Context) -> list[Hit]:
     name = source(ctx.draft, "name")
     found = [h for h in find(organs, name, "name") if not _guarded(name, h, guards)]
     found += [
-        Hit("name", m.start(), m.end(), m.group(0), "pattern")
+        Hit("name", m.start(), m.end(), name[m.start() : m.end()], "pattern")
         for m in ORGAN_PATTERN.finditer(normalize(name))
     ]
+    found.sort(key=lambda h: (h.start, h.start - h.end))
     if not found and division_hits(name, packs):
         found = find(claims, name, "name") or find(packs.lexicon("official_division_words"), name, "name")
     if not found:
