@@ -37,6 +37,7 @@ class ExifFacts:
     width: int | None = None
     height: int | None = None
     user_comment: str | None = None
+    image_size: tuple[int, int] | None = None  # IFD0 ImageWidth/ImageLength (TIFF files)
     description: str | None = None
     artist: str | None = None
     xmp: bytes | None = None  # TIFF tag 700 (XMP inside a TIFF)
@@ -107,9 +108,14 @@ def facts_from_tags(tags: dict[str, Any]) -> ExifFacts:
         orientation=_int(tags, "Image Orientation"),
         width=_int(tags, "EXIF ExifImageWidth"),
         height=_int(tags, "EXIF ExifImageLength"),
+        image_size=_pair(_int(tags, "Image ImageWidth"), _int(tags, "Image ImageLength")),
         description=_text(tags, "Image ImageDescription"),
         artist=_text(tags, "Image Artist"),
     )
+
+
+def _pair(w: int | None, h: int | None) -> tuple[int, int] | None:
+    return (w, h) if w and h else None
 
 
 def _text(tags: dict[str, Any], key: str) -> str | None:

@@ -8,6 +8,7 @@ File modification time is never used as a capture time: it is when the file was 
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -35,7 +36,19 @@ def walk(f: BinaryIO, size: int, fmt: str) -> RawMeta:
         return walk_webp(f, size)
     if fmt in ("heic", "avif"):
         return walk_heif(f, size, fmt)
-    return RawMeta(fmt)
+    return _plain_header(f, fmt)
+
+
+def _plain_header(f: BinaryIO, fmt: str) -> RawMeta:
+    """GIF and BMP carry no capture metadata we use; their size is in the first bytes."""
+    meta = RawMeta(fmt)
+    f.seek(0)
+    head = f.read(26)
+    if fmt == "gif" and len(head) >= 10:
+        meta.width, meta.height = struct.unpack("<HH", head[6:10])
+    elif fmt == "bmp" and len(head) >= 26:
+        meta.width, meta.height = (abs(v) for v in struct.unpack("<ii", head[18:26]))
+    return meta
 
 
 def merge_exif(blocks: list[ExifFacts]) -> ExifFacts:
@@ -70,8 +83,8 @@ def read_image(path: Path, f: BinaryIO, size: int, fmt: str) -> MediaFacts:
         kind="photo",
         format=fmt,
         size_bytes=size,
-        width=raw.width or exif.width,
-        height=raw.height or exif.height,
+        width=raw.width or exif.width or _tiff_dim(exif, 0),
+        height=raw.height or exif.height or _tiff_dim(exif, 1),
         orientation=exif.orientation,
         capture_time=time,
         capture_time_source=time_source,
@@ -133,6 +146,10 @@ def _edit_markers(raw: RawMeta, exif: ExifFacts, xmp: Xmp, software: str | None)
     if writer:
         evidence += traces.editor_evidence(writer, "Photoshop IRB WriterName")
     return evidence
+
+
+def _tiff_dim(exif: ExifFacts, axis: int) -> int | None:
+    return exif.image_size[axis] if exif.image_size else None
 
 
 def _text_value(raw: RawMeta, key: str) -> str | None:

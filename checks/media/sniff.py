@@ -20,12 +20,14 @@ EXTENSIONS = {
     "heic": {".heic", ".heif", ".hif"},
     "avif": {".avif"},
     "tiff": {".tif", ".tiff", ".dng"},
+    "gif": {".gif"},
+    "bmp": {".bmp"},
     "mp4": {".mp4", ".m4v"},
     "mov": {".mov", ".qt"},
     "3gp": {".3gp", ".3g2"},
 }
 VIDEO_FORMATS = {"mp4", "mov", "3gp"}
-PHOTO_FORMATS = {"jpeg", "png", "webp", "heic", "avif", "tiff"}
+PHOTO_FORMATS = {"jpeg", "png", "webp", "heic", "avif", "tiff", "gif", "bmp"}
 
 
 def sniff(head: bytes) -> str | None:
@@ -38,6 +40,10 @@ def sniff(head: bytes) -> str | None:
         return "webp"
     if head[:4] in (b"II*\x00", b"MM\x00*"):
         return "tiff"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if head[:2] == b"BM" and len(head) >= 26:
+        return "bmp"
     if head[4:8] == b"ftyp":
         return _ftyp_format(head)
     if head[4:8] in (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"):
