@@ -143,7 +143,18 @@ def package(dist: Path, work: Path) -> list[Path]:
         if not iscc:
             print("note: Inno Setup (iscc) not found; made the portable zip only")
             return made
-        defines = [f"/DAppVersion={__version__}", f"/DDistDir={dist / 'preflight'}", f"/O{out}"]
+        ico = work / "preflight.ico"
+        from PIL import Image
+
+        Image.open(HERE / "assets" / "preflight.png").save(
+            ico, sizes=[(16, 16), (32, 32), (48, 48), (256, 256)]
+        )
+        defines = [
+            f"/DAppVersion={__version__}",
+            f"/DDistDir={dist / 'preflight'}",
+            f"/O{out}",
+            f"/DIconFile={ico}",
+        ]
         subprocess.run([iscc, *defines, str(HERE / "windows" / "preflight.iss")], check=True)
         return [*made, out / f"Preflight-{__version__}-setup.exe"]
     raise BuildError(f"no packaging for {sys.platform}")
