@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from checks.media.video_aigc import aigc_evidence, parse_aigc
+from checks.media.provenance import label_evidence
+from checks.media.tc260 import parse_label
 from checks.model import AigcLabel, Evidence, Gps, MediaFacts
 
 MAX_DEPTH = 16
@@ -64,9 +65,10 @@ def read_video(path: Path) -> MediaFacts:
     evidence: list[Evidence] = []
     label: AigcLabel | None = None
     aigc_key = next((k for k in tags if "AIGC" in k), None)
-    if aigc_key is not None:
-        label = parse_aigc(tags[aigc_key], where="MP4 keys AIGC")
-        evidence.append(aigc_evidence(label, tags[aigc_key]))
+    if aigc_key is not None:  # a key named AIGC is a label even when its value is unreadable
+        where = "MP4 keys AIGC"
+        label = parse_label(tags[aigc_key], where) or AigcLabel(label="", where=where, malformed=True)
+        evidence.append(label_evidence(label))
     return MediaFacts(
         path=str(path),
         kind="video",

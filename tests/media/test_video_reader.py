@@ -160,9 +160,11 @@ def test_bare_and_broken_aigc_values_parse_leniently(tmp_path: Path) -> None:
     )
     assert bare.aigc_label.label == "2" and bare.aigc_label.content_producer == "kling"
     broken = read_video(
-        write(tmp_path, mp4(mvhd(None), keys_meta({"AIGC": "Label:1,ContentProducer:doubao"})))
+        write(tmp_path, mp4(mvhd(None), keys_meta({"AIGC": '{"Label":"1","ContentProducer":"dou'})))
     )
     assert broken.aigc_label.malformed and broken.aigc_label.label == "1"
+    junk = read_video(write(tmp_path, mp4(mvhd(None), keys_meta({"AIGC": "yes"}))))
+    assert junk.aigc_label.malformed and [e.points_to for e in junk.ai_evidence] == [Provenance.AI_GENERATED]
 
 
 def test_preflight_visible_label_marker(tmp_path: Path) -> None:
