@@ -109,3 +109,14 @@ def test_cli_media_json_lists_one_object_per_file(tmp_path: Path, capsys) -> Non
     assert code == 0 and len(out) == 2
     assert out[0]["error"] is None and out[0]["format"] == "jpeg" and out[0]["provenance"] == "unknown"
     assert out[1]["error"] == "file not found"
+
+
+def test_cli_media_text_is_in_the_ui_language(tmp_path: Path, capsys) -> None:
+    from app.cli import main
+
+    good = jpeg(tmp_path / "good.jpg")
+    assert main(["media", "--lang", "en", str(good), str(tmp_path / "gone.png")]) == 0
+    out = capsys.readouterr().out
+    assert "provenance   Unknown" in out and "error        file not found" in out
+    assert main(["media", str(good)]) == 0
+    assert "来源判断" in capsys.readouterr().out
