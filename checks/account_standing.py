@@ -5,7 +5,8 @@ the MCN's name be displayed.
   suspends it for 3 months from the change;
 - art. 9 (N2023-9): a silencing suspends it for 2–3× the silencing's length. The notice says the
   suspension runs "concurrently"; to stay on the safe side Preflight counts the 2–3× from the day the
-  silencing ENDS, and reports both the conservative 3× date and the 2× earliest date;
+  silencing is lifted, and reports both the conservative 3× date and the 2× earliest date. A
+  silencing's `end` is its last day, counted in its length (safe whichever way a notice words it);
 - art. 11 (N2023-11): an account that belongs to an MCN shows the MCN's name on its homepage.
 
 Monetisation may be enabled from the latest of all those dates. Months are calendar months clamped
@@ -37,12 +38,16 @@ class Violation:
 @dataclass(frozen=True)
 class Silencing:
     start: date
-    end: date  # the day the silencing is lifted (first day allowed to post again)
+    end: date  # the LAST day silenced (inclusive): "禁言 9月1日至9月14日" is start 09-01, end 09-14
     note: str = ""
 
     @property
     def days(self) -> int:
-        return (self.end - self.start).days
+        return (self.end - self.start).days + 1
+
+    @property
+    def lifted(self) -> date:
+        return self.end + timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class Constraint:
     earliest: date
     note: str = ""
     days: int | None = None  # silencing length
+    end: date | None = None  # silencing's last day
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,7 @@ class Standing:
                         "clause": c.clause,
                         "event": c.event.isoformat(),
                         "days": c.days,
+                        "end": iso(c.end),
                         "until": c.until.isoformat(),
                         "earliest": c.earliest.isoformat(),
                         "note": c.note,
@@ -157,10 +164,11 @@ def standing(history: History, on: date | None = None) -> Standing:
                 "silencing",
                 "N2023-9",
                 s.start,
-                s.end + timedelta(days=3 * s.days),
-                s.end + timedelta(days=2 * s.days),
+                s.lifted + timedelta(days=3 * s.days),
+                s.lifted + timedelta(days=2 * s.days),
                 s.note,
                 days=s.days,
+                end=s.end,
             )
         )
     out.sort(key=lambda c: (c.event, c.kind))
@@ -212,10 +220,10 @@ def history_from_dict(data: dict[str, Any], where: str = "account history") -> H
         start = _date(s.get("start"), f"{w} 'start'")
         if "end" in s:
             end = _date(s["end"], f"{w} 'end'")
-        elif isinstance(s.get("days"), int) and not isinstance(s.get("days"), bool) and s["days"] >= 0:
-            end = start + timedelta(days=s["days"])
+        elif isinstance(s.get("days"), int) and not isinstance(s.get("days"), bool) and s["days"] >= 1:
+            end = start + timedelta(days=s["days"] - 1)
         else:
-            raise HistoryError(f"{w}: give 'end' (a date) or 'days' (a whole number of days)")
+            raise HistoryError(f"{w}: give 'end' (the last day silenced) or 'days' (a whole number ≥ 1)")
         if end < start:
             raise HistoryError(f"{w}: 'end' {end} is before 'start' {start}")
         silencings.append(Silencing(start, end, str(s.get("note", ""))))

@@ -70,7 +70,7 @@ def render_standing(s: Standing, lang: str) -> str:
     rows = [
         [
             t(_KIND[c.kind]) + (f" ({c.note})" if c.note else ""),
-            c.event.isoformat(),
+            c.event.isoformat() + (f" – {c.end.isoformat()}" if c.end else ""),
             t(_RULE[c.kind], days=c.days),
             c.earliest.isoformat(),
             c.until.isoformat() + (" ◀" if c.until == s.monetise_from else ""),

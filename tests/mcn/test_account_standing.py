@@ -46,7 +46,7 @@ def test_latest_constraint_binds() -> None:
     h = History(
         violations=(Violation(date(2026, 3, 1)), Violation(date(2026, 11, 30))),
         entity_changes=(EntityChange(date(2026, 10, 1)),),
-        silencings=(Silencing(date(2026, 9, 1), date(2026, 9, 11)),),
+        silencings=(Silencing(date(2026, 9, 1), date(2026, 9, 10)),),  # 10 days
     )
     s = standing(h, on=date(2027, 1, 15))
     kinds = {c.kind: c for c in s.constraints}
@@ -58,7 +58,7 @@ def test_latest_constraint_binds() -> None:
 
 
 def test_silencing_two_to_three_times_after_it_ends() -> None:
-    h = History(silencings=(Silencing(date(2026, 11, 1), date(2026, 12, 1)),))  # 30 days
+    h = History(silencings=(Silencing(date(2026, 11, 1), date(2026, 11, 30)),))  # 30 days, lifted 12-01
     s = standing(h, on=date(2027, 1, 31))
     assert s.monetise_earliest == date(2027, 1, 30)  # end + 60 days
     assert s.monetise_from == date(2027, 3, 1)  # end + 90 days
@@ -77,7 +77,9 @@ def test_file_format_days_and_errors() -> None:
     h = history_from_dict(
         {"silencing": [{"start": date(2026, 2, 1), "days": 28}], "mcn": {"name": "星河", "displayed": True}}
     )
-    assert h.silencings[0].end == date(2026, 3, 1) and h.mcn_displayed
+    assert h.silencings[0].end == date(2026, 2, 28) and h.silencings[0].days == 28 and h.mcn_displayed
+    with pytest.raises(HistoryError, match=r"'end' .* or 'days'"):
+        history_from_dict({"silencing": [{"start": date(2026, 2, 1), "days": 0}]})
     with pytest.raises(HistoryError, match=r"'end' .* or 'days'"):
         history_from_dict({"silencing": [{"start": date(2026, 2, 1)}]})
     with pytest.raises(HistoryError, match="before 'start'"):
