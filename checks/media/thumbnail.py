@@ -36,6 +36,7 @@ def thumbnail_png_bytes(path: Path, max_side: int = 256) -> bytes | None:
     image = thumbnail(path, max_side)
     if image is None:
         return None
+    image.info = {}  # pixels only: no ICC profile, text or EXIF from the original in a shared report
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageCms
 
 from checks.media.thumbnail import thumbnail, thumbnail_png_bytes
 
@@ -73,9 +73,13 @@ def test_alpha_is_kept(tmp_path: Path) -> None:
 
 
 def test_png_bytes_round_trip(tmp_path: Path) -> None:
-    data = thumbnail_png_bytes(photo(tmp_path, "a.jpg", fmt="JPEG"), 64)
+    exif = Image.Exif()
+    exif[0x010F] = "Maker"
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    data = thumbnail_png_bytes(photo(tmp_path, "a.jpg", fmt="JPEG", exif=exif.tobytes(), icc_profile=icc), 64)
     assert data is not None and data.startswith(b"\x89PNG")
     assert Image.open(io.BytesIO(data)).size == (64, 32)
+    assert b"iCCP" not in data and b"eXIf" not in data and b"tEXt" not in data
 
 
 @pytest.mark.parametrize(
