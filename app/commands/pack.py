@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 
+from app.commands.account import text_table
 from checks.i18n import L, tr
 from checks.packs import signing, store, subscription, trust
 from checks.packs.signing import PackSignatureError
@@ -243,18 +244,35 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     lang = args.lang
     print(tr(L(zh="已安装的规则包", en="Installed packs"), lang))
-    for p in packs:
-        state = (
-            tr(L(zh="生效", en="in force"), lang)
-            if p.trusted
-            else tr(L(zh="未生效", en="NOT in force"), lang)
-        )
-        print(f"  {p.id:<20} {p.version:<12} {p.publisher:<16} {p.key_id or '—':<17} {state}")
-        print(
-            f"      {tr(L(zh='来源', en='source'), lang)}: {p.source}  {tr(L(zh='更新于', en='updated'), lang)}: {p.last_update}"
-        )
-        if p.problem:
-            print(f"      {p.problem}")
+    if packs:
+        head = [
+            tr(h, lang)
+            for h in (
+                L(zh="编号", en="id"),
+                L(zh="版本", en="version"),
+                L(zh="发布者", en="publisher"),
+                L(zh="密钥", en="key"),
+                L(zh="状态", en="status"),
+                L(zh="更新于", en="updated"),
+                L(zh="来源", en="source"),
+            )
+        ]
+        rows = [
+            [
+                p.id,
+                p.version,
+                p.publisher,
+                p.key_id or "—",
+                tr(L(zh="生效", en="in force") if p.trusted else L(zh="未生效", en="NOT in force"), lang),
+                p.last_update,
+                p.source,
+            ]
+            for p in packs
+        ]
+        print("\n".join("  " + line for line in text_table([head, *rows])))
+        for p in packs:
+            if p.problem:
+                print(f"  ✗ {p.id}: {p.problem}")
     if not packs:
         print("  " + tr(L(zh="（无）", en="(none)"), lang))
     print(tr(L(zh="信任的发布者密钥", en="Trusted publisher keys"), lang))
