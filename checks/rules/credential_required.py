@@ -10,6 +10,7 @@ unexpired on the publish day, covers it: a finance credential does not cover dia
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from checks.i18n import L
@@ -43,18 +44,20 @@ def advice_hit(ctx: Context, field: str) -> Hit | None:
     markers = ctx.packs.lexicon("advice_markers")
     for where in ("title", "text"):
         text = source(ctx.draft, where)
-        for start, end in sentences(text):
-            sentence = text[start:end]
-            if (
-                field == "health"
-                and (m := DOSAGE.search(normalize(sentence)))
-                and not _first_person(sentence, m.start())
-            ):
-                return Hit(where, start + m.start(), start + m.end(), sentence[m.start() : m.end()], "dosage")
-            found = find(cues, sentence, where)
-            if found and find(markers, sentence, where):
-                h = found[0]
-                return Hit(where, start + h.start, start + h.end, h.text, h.phrase)
+        candidates = []
+        if field == "health":
+            candidates += [
+                Hit(where, m.start(), m.end(), text[m.start() : m.end()], "dosage")
+                for m in DOSAGE.finditer(normalize(text))
+                if not _first_person(text, m.start())
+            ]
+        cue_hits = find(cues, text, where)
+        if cue_hits:
+            ends = [end for _, end in sentences(text)]
+            marked = {bisect_right(ends, h.start) for h in find(markers, text, where)}
+            candidates += [h for h in cue_hits if bisect_right(ends, h.start) in marked]
+        if candidates:
+            return min(candidates, key=lambda h: h.start)
     return None
 
 

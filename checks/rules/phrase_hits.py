@@ -83,10 +83,18 @@ def _split(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] |
     return cjk, re.compile("|".join(parts))
 
 
+LATIN = re.compile(r"[a-z]")
+
+
 def find(phrases: tuple[str, ...], text: str, where: str = "text") -> list[Hit]:
     """Hits of a lexicon in `text`, in order, longest first where they overlap."""
     if not text or not phrases:
         return []
+    return list(_find(phrases, text, where))
+
+
+@lru_cache(maxsize=2048)
+def _find(phrases: tuple[str, ...], text: str, where: str) -> tuple[Hit, ...]:
     cjk, latin = _split(phrases)
     hits: list[Hit] = []
     if cjk:
@@ -94,11 +102,11 @@ def find(phrases: tuple[str, ...], text: str, where: str = "text") -> list[Hit]:
         for m in matcher(cjk).find(packed):
             s, e = offsets[m.start], offsets[m.end - 1] + 1
             hits.append(Hit(where, s, e, text[s:e], m.phrase))
-    if latin is not None:
+    if latin is not None and LATIN.search(normalize(text)):
         for m in latin.finditer(normalize(text)):
             hits.append(Hit(where, m.start(), m.end(), text[m.start() : m.end()], m.group(0)))
     hits.sort(key=lambda h: (h.start, -h.end))
-    return hits
+    return tuple(hits)
 
 
 def find_in(ctx: Context, lexicon: str, wheres: Iterable[str]) -> list[Hit]:

@@ -81,12 +81,14 @@ def _claims(ctx: Context, field: str) -> list[Hit]:
     found: list[Hit] = []
     for where in ("name", "bio", "title", "text"):
         text = source(ctx.draft, where)
+        norm = normalize(text)
         for hit in find(titles, text, where):
-            if _not_a_claim(ctx, text, hit):
+            if where in ("title", "text") and not SELF_REFERENCE.search(
+                norm[max(0, hit.start - 24) : hit.start]
+            ):
                 continue
-            if where in ("title", "text") and not SELF_REFERENCE.search(normalize(text[: hit.start])[-24:]):
-                continue
-            found.append(hit)
+            if not _not_a_claim(ctx, text, hit):
+                found.append(hit)
     return found
 
 
