@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from checks.fixes.declarations import checklist
-    from checks.fixes.pipeline import FixOutputError, fix_draft
+    from checks.fixes.pipeline import HELD_BACK_BY, FixOutputError, fix_draft
     from checks.rules import RULE_IDS
 
     unknown = [r for r in args.only or () if r not in RULE_IDS]
@@ -66,13 +66,23 @@ def run(args: argparse.Namespace) -> int:
     out.extend(f"  {p}" for p in result.written)
     for err in result.errors:
         out.append(t("  ✗ 无法导出：{e}", "  ✗ could not export: {e}", e=err))
-    left = [f for f in result.remaining]
+    left = list(result.remaining)
+    standing = {f.rule for f in left}
     out.append("")
     if left:
         out.append(t("仍需处理 {n} 项：", "Still to do ({n}):", n=len(left)))
         for f in left:
             target = f" [{f.target}]" if f.target not in ("text", "draft") else ""
             out.append(f"  {_MARK[f.severity]} {f.rule}{target}: {f.message}")
+            blockers = [r for r in HELD_BACK_BY.get(f.rule, ()) if r in standing]
+            if blockers:
+                out.append(
+                    t(
+                        "      （先处理 {b}：文件元数据与正文不一致时不会自动修复）",
+                        "      (resolve {b} first: no automatic fix while the file's metadata contradicts the post)",
+                        b=", ".join(blockers),
+                    )
+                )
             for fix in f.fixes:
                 if fix.kind == FixKind.DECLARE:
                     continue

@@ -28,6 +28,13 @@ from checks.model import Applicability, Draft, Finding, Fix, FixKind, MediaFacts
 from checks.packs import PackSet, load_packs
 
 MAX_ROUNDS = 4
+# A fix built from a file's metadata is only safe while that metadata agrees with the post: while
+# these findings stand, the creator must resolve them first (a GPS strip would hide the evidence,
+# a "拍摄于…" label would state a time or place the post contradicts).
+HELD_BACK_BY = {
+    "shooting_time_place_missing": ("capture_place_mismatch", "capture_time_mismatch"),
+    "gps_privacy": ("capture_place_mismatch",),
+}
 DRAFT_KINDS = (FixKind.INSERT_TEXT, FixKind.DECLARE, FixKind.EDIT_ACCOUNT)
 MEDIA_KINDS = (FixKind.EXPORT_MEDIA, FixKind.STRIP_GPS)
 
@@ -118,9 +125,14 @@ def fix_draft(
         if state.source_facts is None:
             state.source_facts = facts
         chosen = [(f, x) for f in report.findings if only is None or f.rule in only for x in f.fixes]
-        chosen = [(f, x) for f, x in chosen if applicable(x, unsafe=unsafe)]
+        standing = {f.rule for f in report.findings}
+        chosen = [
+            (f, x)
+            for f, x in chosen
+            if applicable(x, unsafe=unsafe) and not standing & set(HELD_BACK_BY.get(f.rule, ()))
+        ]
         work, changed_text = _apply_draft_fixes(work, chosen, state)
-        changed_media = _apply_media_fixes(chosen, state, report.findings)
+        changed_media = _apply_media_fixes(chosen, state)
         if changed_media:
             media = list(work.media)
             for i, path in state.exported.items():
@@ -178,16 +190,15 @@ def _apply_draft_fixes(work: Draft, chosen: list[tuple[Finding, Fix]], state: _S
     return new, new != work
 
 
-def _apply_media_fixes(chosen: list[tuple[Finding, Fix]], state: _State, findings: Sequence[Finding]) -> bool:
+def _apply_media_fixes(chosen: list[tuple[Finding, Fix]], state: _State) -> bool:
     items_for: dict[int, list[tuple[Finding, Fix]]] = {}
     changed: set[int] = set()
-    mismatched = {f.target for f in findings if f.rule == "capture_place_mismatch"}
     for finding, fix in chosen:
         i = fix.payload.get("media")
         if fix.kind not in MEDIA_KINDS or not isinstance(i, int) or not 0 <= i < len(state.originals):
             continue
-        if i in state.errors or (fix.kind == FixKind.STRIP_GPS and f"media:{i}" in mismatched):
-            continue  # never let a privacy fix hide the evidence of a place mismatch
+        if i in state.errors:
+            continue
         items_for.setdefault(i, []).append((finding, fix))
         if state.plans.setdefault(i, _MediaPlan()).add(fix):
             changed.add(i)
