@@ -183,3 +183,48 @@ def test_interpret_reads_ingredients_and_ai_generated_content_assertion() -> Non
     wheres = {(e.marker, e.where) for e in evidence if e.points_to.is_ai}
     assert ("c2pa:digitalSourceType", "C2PA ingredient manifest c2pa.created") in wheres
     assert ("c2pa:ai_generated_content", "C2PA active manifest") in wheres
+
+
+def _tiny_mp4(path: Path, metadata: dict[str, str] | None = None) -> None:
+    av = pytest.importorskip("av")
+    out = av.open(str(path), "w", options={"movflags": "use_metadata_tags"})
+    for key, value in (metadata or {}).items():
+        out.metadata[key] = value
+    stream = out.add_stream("mpeg4", rate=10)
+    stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+    for i in range(5):
+        for packet in stream.encode(av.VideoFrame.from_image(Image.new("RGB", (64, 48), (i * 40, 0, 0)))):
+            out.mux(packet)
+    for packet in stream.encode():
+        out.mux(packet)
+    out.close()
+
+
+def test_signed_video_goes_through_the_same_c2pa_and_verdict(tmp_path: Path) -> None:
+    plain = tmp_path / "clip.mp4"
+    _tiny_mp4(plain)
+    manifest = {
+        "claim_generator_info": [{"name": "preflight-test", "version": "1"}],
+        "assertions": [
+            {
+                "label": "c2pa.actions",
+                "data": {"actions": [{"action": "c2pa.created", "digitalSourceType": TRAINED}]},
+            }
+        ],
+    }
+    signed = tmp_path / "signed.mp4"
+    with plain.open("rb") as src, signed.open("w+b") as dst, c2pa.Builder(manifest) as builder:
+        builder.sign(_signer(), "video/mp4", src, dst)
+    f = read_one(signed, use_cache=False)
+    assert f.kind == "video" and f.format == "mp4" and f.error is None
+    assert f.c2pa is not None and f.c2pa.validation_state == "Valid"
+    assert f.provenance == Provenance.AI_GENERATED
+
+
+def test_video_aigc_key_reaches_the_verdict(tmp_path: Path) -> None:
+    path = tmp_path / "kling.mp4"
+    _tiny_mp4(path, {"AIGC": '{"Label":"1","ContentProducer":"kling","ProduceID":"v-1"}'})
+    f = read_one(path, use_cache=False)
+    assert f.kind == "video" and f.c2pa is None
+    assert f.aigc_label is not None and f.aigc_label.content_producer == "kling"
+    assert f.provenance == Provenance.AI_GENERATED
