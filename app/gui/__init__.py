@@ -25,9 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(theme.icon("app"))
     theme.install_fonts(app)
     window = MainWindow()
-    draft = next((a for a in args if not a.startswith("-")), None)
-    if draft:
-        window.open_path(Path(draft))
     window.show()
+    draft = next((a for a in args if not a.startswith("-")), None)
+    if draft:  # after the first paint: the window answers input while the draft loads
+        QTimer.singleShot(0, lambda: window.open_path(Path(draft)))
     QTimer.singleShot(0, window.offer_restore)
     return int(app.exec())

@@ -80,23 +80,23 @@ class Dialogs(_Base):
         ClauseDialog(clause_id, self).exec()
 
     def update_feature_availability(self) -> None:
-        missing = {
-            "gui.action.export_html": render_html_fn() is None,
-            "gui.action.export_pdf": render_html_fn() is None,
-        }
-        from app.gui.fix_actions import export_media_fn
+        from app.gui.fix_actions import EXPORT_MODULES
 
-        missing["gui.action.export_media"] = export_media_fn() is None
+        html = services.available("checks.report.html")
+        missing = {
+            "gui.action.export_html": not html,
+            "gui.action.export_pdf": not html,
+            "gui.action.export_media": not any(services.available(m) for m in EXPORT_MODULES),
+        }
         for key, absent in missing.items():
             act = self.actions_by_key[key]
             act.setEnabled(not absent)
             act.setToolTip(t("gui.status.not_available") if absent else t(key))
-        self.checklist.html_button.setEnabled(not missing["gui.action.export_html"])
-        self.checklist.pdf_button.setEnabled(not missing["gui.action.export_pdf"])
         for key, button in (
             ("gui.action.export_html", self.checklist.html_button),
             ("gui.action.export_pdf", self.checklist.pdf_button),
         ):
+            button.setEnabled(not missing[key])
             button.setToolTip(t("gui.status.not_available") if missing[key] else "")
 
     # ------------------------------------------------------------------ report exports

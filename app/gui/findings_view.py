@@ -147,6 +147,16 @@ class FindingsView(QWidget):
         else:
             self._show(None)
 
+    def show_error(self, message: str) -> None:
+        self.set_findings(())
+        self.tree.clear()
+        item = QTreeWidgetItem([message])
+        item.setIcon(0, theme.icon("severity-error"))
+        item.setToolTip(0, message)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.tree.addTopLevelItem(item)
+        self.detail.setPlainText(message)
+
     def current(self) -> Finding | None:
         item = self.tree.currentItem()
         if item is None:

@@ -46,8 +46,11 @@ def apply_text_fix(draft: Draft, fix: Fix) -> Draft:
     return draft.with_changes(**{target: value})
 
 
+EXPORT_MODULES = ("checks.fixes.media_export", "checks.fixes.apply")
+
+
 def export_media_fn() -> Any | None:
-    for module in ("checks.fixes.media_export", "checks.fixes.apply", "checks.fixes"):
+    for module in EXPORT_MODULES:
         fn = optional(module, "export_media")
         if fn is not None:
             return fn

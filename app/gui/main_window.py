@@ -46,6 +46,7 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         self.thumbs: dict[tuple[str, int, int], QImage] = {}
         self.reading: set[tuple[str, int, int]] = set()
         self.checks_done = 0
+        self.last_error: str | None = None
 
         self.editor = DraftEditor()
         self.media_strip = MediaStrip()
@@ -193,19 +194,17 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
             self.check_runner.idle
             and self.media_runner.idle
             and not self.debounce.isActive()
-            and self.report is not None
+            and (self.report is not None or self.last_error is not None)
         )
 
     def schedule_check(self, immediate: bool = False) -> None:
-        self.findings_view.set_findings((), pending=True) if self.report is None else None
-        if immediate:
-            self.debounce.stop()
-            self.recheck()
-        else:
-            self.debounce.start()
+        """Re-check after the user pauses typing; `immediate` still yields to pending paints first."""
+        self.debounce.setInterval(0 if immediate else DEBOUNCE_MS)
+        self.debounce.start()
 
     def recheck(self, force: bool = False) -> None:
         """Check the current draft off the UI thread; unread media is read first."""
+        self.last_error = None
         if force:
             self.packs = None
         draft = self.current_draft()
@@ -224,6 +223,7 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
 
     def _on_checked(self, result: tuple[Report, Any]) -> None:
         self.report, self.packs = result
+        self.last_error = None
         self.checks_done += 1
         self.render_report()
 
@@ -237,7 +237,12 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
             self.status_label.setText(t(f"verdict.{self.report.verdict}"))
 
     def _on_job_failed(self, message: str) -> None:
+        """An engine error is reported in the window; the user's text is untouched."""
+        self.last_error = message
+        self.reading.clear()
+        self.progress.setVisible(False)
         self.status_label.setText(t("gui.status.failed", error=message))
+        self.findings_view.show_error(t("gui.status.failed", error=message))
 
     def _on_edited(self) -> None:
         self.mark_dirty()

@@ -31,6 +31,16 @@ def optional(module: str, name: str) -> Any | None:
         return None
 
 
+def available(module: str) -> bool:
+    """Whether a part of the engine is installed, without importing it (keeps start-up fast)."""
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def media_key(path: Path) -> tuple[str, int, int]:
     """Facts are reused while a file is unchanged (same path, size and modification time)."""
     try:

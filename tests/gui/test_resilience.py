@@ -65,7 +65,7 @@ def test_ui_stays_responsive_while_media_is_read_slowly(make_window, qtbot, tmp_
     start = time.monotonic()
     w.add_media_paths([str(tmp_path)])
     assert time.monotonic() - start < 0.5  # adding returns at once; reading happens in a worker
-    assert w.progress.isVisible()
+    qtbot.waitUntil(w.progress.isVisible, timeout=1000)
     w.editor.body_edit.setPlainText("typing while media loads")
     settle(qtbot, w)
     timer.stop()
