@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -270,11 +271,5 @@ def run_audit(
 
 
 def _start_method() -> str:
-    """fork where it is safe and fast (Linux); spawn elsewhere (macOS, Windows, frozen apps)."""
-    return (
-        "fork"
-        if "fork" in multiprocessing.get_all_start_methods()
-        and os.name == "posix"
-        and os.uname().sysname == "Linux"
-        else "spawn"
-    )
+    """fork on Linux (fast, workers inherit the loaded engine); spawn elsewhere (macOS, Windows)."""
+    return "fork" if sys.platform.startswith("linux") else "spawn"
