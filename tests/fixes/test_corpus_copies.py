@@ -63,3 +63,17 @@ def test_labelled_ai_copies_are_read_back_as_labelled(corpus: Path, tmp_path: Pa
         assert facts.provenance.is_ai, src.name
         checked += 1
     assert checked >= 15
+
+
+@pytest.mark.parametrize("name", ["Stonehenge.heic", "IMG_5195.HEIC"])
+def test_heic_copies_become_jpeg_without_gps(corpus: Path, tmp_path: Path, name: str) -> None:
+    src = corpus / "heic" / name
+    out = export_media(
+        src, tmp_path / name, visible_label=None, implicit_label=True, strip_gps=True, facts=None
+    )
+    assert out.suffix == ".jpg"
+    before, after = read_media([src, out])
+    assert before.gps is not None and after.gps is None
+    assert after.capture_time == before.capture_time
+    assert (after.width, after.height) == (before.width, before.height)
+    assert after.aigc_label is not None and after.aigc_label.label == "1"
