@@ -90,6 +90,11 @@ def text_markers(texts: list[tuple[str, str, str]]) -> tuple[list[Evidence], lis
             if label:
                 labels.append(label)
             continue
+        if '"AIGC"' in value or ("ContentProducer" in value and "ProduceID" in value):
+            label = parse_label(value, where)
+            if label:
+                labels.append(label)
+                continue
         if k in _GENERATOR_KEYS and _looks_generated(k, value):
             name, marker = _GENERATOR_KEYS[k]
             if k == "parameters" and "fooocus" in value.lower()[:400]:
