@@ -162,6 +162,8 @@ def _png_read(data: bytes) -> Meta:
         elif ctype in _PNG_CARRY:
             meta.texts.append((ctype, payload))
             meta.has_aigc_text |= key == b"AIGC"
+        elif ctype == b"iTXt" and key == PNG_XMP_KEY:
+            continue  # a second XMP packet: dropped, ours replaces it
     return meta
 
 
@@ -179,17 +181,14 @@ def _itxt_text(payload: bytes) -> str:
 
 
 def _png_write(data: bytes, meta: Meta, aigc_text: str | None) -> bytes:
-    chunks = _png_chunks(data)
-    present = {(t, p) for t, p in chunks}
     out = []
     inserted = False
-    for ctype, payload in chunks:
-        key = _png_keyword(payload) if ctype in (b"tEXt", b"zTXt", b"iTXt") else b""
-        if ctype in (b"eXIf", b"caBX") or key == PNG_XMP_KEY:
-            continue
+    for ctype, payload in _png_chunks(data):
+        if ctype in (b"eXIf", b"caBX") or ctype in _PNG_CARRY:
+            continue  # text chunks come back from `meta.texts`, edited, before the image data
         if ctype == b"IDAT" and not inserted:
             inserted = True
-            out.extend(_png_chunk(t, p) for t, p in meta.texts if (t, p) not in present)
+            out.extend(_png_chunk(t, p) for t, p in meta.texts)
             if meta.exif:
                 out.append(_png_chunk(b"eXIf", meta.exif))
             if meta.xmp:

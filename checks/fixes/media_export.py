@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import zlib
 from io import BytesIO
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from checks.model import MediaFacts
 
 MAX_PIXELS = 100_000_000
 JPEG_QUALITY = 92
+RAW_PROFILES = (b"raw profile type exif", b"raw profile type app1", b"raw profile type xmp")
 
 
 class MediaExportError(Exception):
@@ -114,6 +116,8 @@ def _image_copy(
         data, out_fmt, meta = _reencode(data, fmt, meta, visible_label)
     if meta.exif and strip_gps:
         meta.exif = tiff_exif.strip_gps(meta.exif)
+    if strip_gps:
+        meta.texts = [c for t, p in meta.texts if (c := _strip_png_text(t, p)) is not None]
     implicit_label = implicit_label and not has_aigc(meta.xmp) and not meta.has_aigc_text
     label = aigc.label_json(original, facts) if implicit_label else None
     if label or visible_label or (strip_gps and meta.xmp):
@@ -157,6 +161,31 @@ def _reencode(data: bytes, fmt: str, meta: Meta, visible_label: str | None) -> t
         options |= {"lossless": True} if lossless else {"quality": JPEG_QUALITY}
     picture.save(buf, format=out_fmt.upper(), **options)
     return buf.getvalue(), out_fmt, meta
+
+
+def _strip_png_text(ctype: bytes, payload: bytes) -> tuple[bytes, bytes] | None:
+    """GPS in PNG text chunks, as ImageMagick writes it: `exif:GPS*` properties (dropped) and hex
+    "Raw profile type exif/xmp" blobs (GPS removed from the EXIF or XMP inside)."""
+    key, _, rest = payload.partition(b"\x00")
+    lower = key.lower()
+    if lower.startswith(b"exif:gps"):
+        return None
+    if ctype not in (b"tEXt", b"zTXt") or lower not in RAW_PROFILES:
+        return ctype, payload
+    try:
+        text = zlib.decompress(rest[1:]) if ctype == b"zTXt" else rest
+        _, name, _length, hexdata = text.split(b"\n", 3)
+        blob = bytes.fromhex(hexdata.decode("ascii"))
+        if lower == b"raw profile type xmp":
+            blob = merge_xmp(blob.decode("utf-8"), strip_gps=True).encode("utf-8")
+        else:
+            header = b"Exif\x00\x00" if blob.startswith(b"Exif\x00\x00") else b""
+            blob = header + tiff_exif.strip_gps(blob[len(header) :])
+    except (ValueError, zlib.error):
+        return ctype, payload
+    lines = [blob[i : i + 36].hex().encode() for i in range(0, len(blob), 36)]
+    text = b"\n" + name + b"\n" + str(len(blob)).rjust(8).encode() + b"\n" + b"\n".join(lines) + b"\n"
+    return ctype, key + b"\x00" + (b"\x00" + zlib.compress(text) if ctype == b"zTXt" else text)
 
 
 def _fit_exif(tiff: bytes) -> bytes | None:

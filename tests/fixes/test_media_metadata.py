@@ -149,3 +149,24 @@ def test_sniff_formats() -> None:
     assert sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "webp"
     assert sniff(b"\x00\x00\x00\x18ftypheic") == "heic"
     assert sniff(b"\x00\x00\x00\x18ftypisom") == "mp4"
+
+
+@pytest.mark.skipif(shutil.which("convert") is None, reason="ImageMagick not installed")
+def test_imagemagick_png_loses_gps_in_every_place_it_hides(tmp_path: Path) -> None:
+    src = camera_jpeg(tmp_path / "in.jpg", xmp=XMP_WITH_GPS)
+    png = tmp_path / "magick.png"
+    subprocess.run(["convert", str(src), str(png)], check=True, capture_output=True)
+    out = export_media(
+        png, tmp_path / "o" / "m.png", visible_label=None, implicit_label=False, strip_gps=True, facts=None
+    )
+    data = out.read_bytes()
+    assert b"GPS" not in b"".join(p for t, p in _png_chunks(data) if t == b"tEXt")
+    from checks.media import read_media
+
+    (facts,) = read_media([out])
+    assert facts.gps is None and facts.capture_time is not None
+    if shutil.which("exiftool"):
+        tags = subprocess.run(
+            ["exiftool", "-j", "-a", "-G1", str(out)], capture_output=True, text=True
+        ).stdout
+        assert "GPS Latitude" not in tags and "GPSLatitude" not in tags
