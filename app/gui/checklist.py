@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -54,7 +55,9 @@ class Checklist(QWidget):
         self.menu_hint = QLabel()
         self.menu_hint.setWordWrap(True)
         self.boxes: dict[str, QCheckBox] = {}
-        self.box_area = QVBoxLayout()
+        self.box_area = QGridLayout()
+        self.box_area.setHorizontalSpacing(16)
+        self.box_area.setVerticalSpacing(2)
         self.html_button = QPushButton()
         self.pdf_button = QPushButton()
         form = QFormLayout()
@@ -113,7 +116,7 @@ class Checklist(QWidget):
                 box.setText(box.text() + "  " + t("gui.checklist.required"))
                 box.setStyleSheet(f"color: {theme.color('error').name()}; font-weight: bold")
             box.toggled.connect(self._on_toggle)
-            self.box_area.addWidget(box)
+            self.box_area.addWidget(box, shown // 2, shown % 2)
             self.boxes[dec] = box
             shown += 1
         menu = declaration_menu(self._platform, lang())

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -88,7 +87,8 @@ class FindingsView(QWidget):
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(self._on_anchor)
         self.fix_box = QWidget()
-        self.fix_layout = QHBoxLayout(self.fix_box)
+        self.fix_layout = QVBoxLayout(self.fix_box)
+        self.fix_layout.setSpacing(2)
         self.fix_layout.setContentsMargins(0, 0, 0, 0)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
@@ -98,8 +98,8 @@ class FindingsView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
@@ -190,6 +190,7 @@ class FindingsView(QWidget):
         self.detail.setHtml(finding_html(f))
         for fix in f.fixes:
             b = QPushButton(fix.title)
+            b.setStyleSheet("text-align: left; padding: 3px 8px")
             b.setToolTip(t(f"gui.fix.applicability_{fix.applicability}"))
             b.setAccessibleName(fix.title)
             b.setAccessibleDescription(t(f"gui.fix.applicability_{fix.applicability}"))
@@ -198,6 +199,7 @@ class FindingsView(QWidget):
             self.fix_buttons.append(b)
             if fix.kind == FixKind.INSERT_TEXT and fix.payload.get("text"):
                 c = QPushButton(t("gui.fix.copy"))
+                c.setStyleSheet("text-align: left; padding: 3px 8px")
                 c.setToolTip(str(fix.payload["text"]))
                 c.setAccessibleName(t("gui.fix.copy"))
                 c.clicked.connect(
@@ -205,7 +207,6 @@ class FindingsView(QWidget):
                 )
                 self.fix_layout.addWidget(c)
                 self.fix_buttons.append(c)
-        self.fix_layout.addStretch(1)
 
     def _on_anchor(self, url: QUrl) -> None:
         text = url.toString()

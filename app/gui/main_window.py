@@ -10,9 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QSplitter, QToolBar
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+)
 
 from app.gui import services, theme
 from app.gui.checklist import Checklist
@@ -59,9 +68,14 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         left.setStretchFactor(1, 2)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.findings_view)
-        right.addWidget(self.checklist)
+        scroll = QScrollArea()
+        scroll.setWidget(self.checklist)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right.addWidget(scroll)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        self.right_splitter = right
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
@@ -333,7 +347,9 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         qs = self._window_settings()
         geometry, state = qs.value("geometry"), qs.value("state")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
+            self.resize(1360, 860)
+            self.splitter.setSizes([620, 740])
+            self.right_splitter.setSizes([470, 390])
         if state is not None:
             self.restoreState(state)
         splitter = qs.value("splitter")
@@ -346,6 +362,14 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         qs.setValue("state", self.saveState())
         qs.setValue("splitter", self.splitter.saveState())
         qs.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the system's light/dark switch: colours are derived from the palette when drawn."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            if hasattr(self, "checklist"):
+                self.render_report()
+                self.refresh_media()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():
