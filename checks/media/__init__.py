@@ -55,7 +55,7 @@ def read_one(path: str | os.PathLike[str], *, use_cache: bool = True) -> MediaFa
     facts = cache.get(key) if use_cache else None
     if facts is None:
         facts = with_verdict(_read_uncached(p, st.st_size, kind))
-        if use_cache:
+        if use_cache and not _transient(facts):
             cache.put(key, facts)
     return _with_place(replace(facts, path=name))
 
