@@ -16,7 +16,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import time
 from pathlib import Path
 
 import pytest
@@ -118,33 +117,30 @@ def test_tarball_runs_in_place_and_installs_per_user(built: dict[str, Path], tmp
 
 
 def test_frozen_gui_maps_a_window_under_xvfb(built: dict[str, Path], tmp_path: Path) -> None:
-    """The frozen GUI opens a real X11 window (xcb plugin, fonts) and shows it; a screenshot is kept."""
+    """The frozen GUI opens a real X11 window (xcb plugin, fonts) with a draft; startup is timed."""
     if not (shutil.which("xvfb-run") and shutil.which("xdotool")):
         pytest.skip("needs xvfb-run and xdotool")
-    gui = ROOT / "dist" / "preflight" / "preflight-gui"
-    script = tmp_path / "launch.sh"
-    script.write_text(
-        "#!/bin/sh\n"
-        "unset QT_QPA_PLATFORM\n"
-        "start=$(date +%s%N)\n"
-        f'"{gui}" "{ROOT / "examples" / "draft.toml"}" & pid=$!\n'
-        "timeout 60 xdotool search --sync --onlyvisible --pid $pid >/dev/null\n"
-        'echo "mapped_ms=$(( ($(date +%s%N) - start) / 1000000 ))"\n'
-        "sleep 2\n"
-        f'command -v import >/dev/null && import -window root "{tmp_path / "gui.png"}"\n'
-        "kill $pid\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    started = time.perf_counter()
-    done = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1366x860x24", str(script)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ, PREFLIGHT_HOME=str(tmp_path / "home")),
-    )
-    assert "mapped_ms=" in done.stdout, done.stdout + done.stderr
-    mapped_ms = int(done.stdout.split("mapped_ms=")[1].split()[0])
-    print(f"frozen GUI window mapped after {mapped_ms} ms (whole run {time.perf_counter() - started:.1f} s)")
-    assert mapped_ms < 20_000
+    shot = tmp_path / "gui.png" if shutil.which("import") else None
+    cmd = [
+        "xvfb-run",
+        "-a",
+        "-s",
+        "-screen 0 1366x860x24",
+        sys.executable,
+        str(ROOT / "installer" / "startup_probe.py"),
+    ]
+    cmd += [
+        str(ROOT / "dist" / "preflight" / "preflight-gui"),
+        "--runs",
+        "3",
+        "--draft",
+        str(ROOT / "examples" / "draft.toml"),
+    ]
+    cmd += ["--screenshot", str(shot)] if shot else []
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    print(done.stdout)
+    median_ms = float(done.stdout.split("median ")[1].split(" ms")[0])
+    assert median_ms < 10_000  # the 2 s target is measured and reported; this only catches a hang
+    if shot:
+        assert shot.stat().st_size > 10_000  # a real screen, not a blank grab
