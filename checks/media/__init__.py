@@ -153,6 +153,7 @@ def _video_extras(p: Path, fmt: str, facts: MediaFacts) -> MediaFacts:
         facts = replace(facts, software=facts.software or xmp.first("xmp:CreatorTool"))
         evidence += traces.xmp_edit_evidence(xmp)
     evidence += traces.editor_evidence(facts.software, "video metadata software")
+    evidence += generators.tool_evidence(facts.software, "video metadata software")
     with p.open("rb") as f:
         if has_c2pa_uuid(f, facts.size_bytes or p.stat().st_size):
             info, c2pa_ev = read_c2pa(p, fmt)

@@ -31,6 +31,14 @@ DST_POINTS = {
 }
 _A1111 = re.compile(r"(^|\n)\s*(Steps|Sampler|Seed|CFG scale|Negative prompt)\s*:", re.I)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+# Generators that sign their output as the *software* (EXIF Software, XMP CreatorTool/History, PNG
+# Software, video encoder tags): naming one there is a generation marker on its own.
+AI_TOOLS = re.compile(
+    r"firefly|midjourney|dall[·\-\s]?e|stable[\s_-]?diffusion|comfyui|automatic1111|novelai|invokeai|fooocus|"
+    r"\bimagen\b|gpt-image|leonardo\.ai|ideogram|\bflux(?:\.1)?\b|kling|可灵|即梦|jimeng|dreamina|豆包|doubao|通义万相|"
+    r"tongyi|wanx|文心一格|hunyuan|混元|runway(?:ml)?\b|\bsora\b|hailuo|海螺|minimax|liblib|image playground",
+    re.I,
+)
 _CREDITS = (
     ("image playground", AI),
     ("made with ai", AI),
@@ -65,6 +73,13 @@ def dst_term(value: str) -> str:
 
 def dst_evidence(term: str, where: str, marker: str = "xmp:DigitalSourceType") -> Evidence:
     return Evidence(marker, where, term, DST_POINTS.get(term, Provenance.UNKNOWN))
+
+
+def tool_evidence(value: str | None, where: str) -> list[Evidence]:
+    """An AI generator named where software signs its output."""
+    if value and AI_TOOLS.search(value) and not value.strip().lower().startswith("novelai"):
+        return [Evidence("gen:software", where, short(value), AI)]
+    return []
 
 
 def _looks_generated(key: str, value: str) -> bool:

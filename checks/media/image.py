@@ -137,11 +137,15 @@ def _ai_markers(
 
 
 def _edit_markers(raw: RawMeta, exif: ExifFacts, xmp: Xmp, software: str | None) -> list[Evidence]:
-    evidence = traces.editor_evidence(exif.software, "EXIF Software")
+    evidence = generators.tool_evidence(exif.software, "EXIF Software")
+    for tool in dict.fromkeys([*xmp.get("xmp:CreatorTool"), *xmp.get("stEvt:softwareAgent")]):
+        evidence += generators.tool_evidence(tool, "XMP CreatorTool/History")
+    evidence += traces.editor_evidence(exif.software, "EXIF Software")
     evidence += traces.xmp_edit_evidence(xmp)
     png_software = _text_value(raw, "software")
     if png_software and png_software != exif.software:
         evidence += traces.editor_evidence(png_software, "PNG text 'Software'")
+        evidence += generators.tool_evidence(png_software, "PNG text 'Software'")
     writer = traces.irb_writer(raw.irb)
     if writer:
         evidence += traces.editor_evidence(writer, "Photoshop IRB WriterName")

@@ -104,3 +104,12 @@ def _ev(points: Provenance) -> Evidence:
 )
 def test_verdict_order(pointed: list[Provenance], expected: Provenance) -> None:
     assert verdict([_ev(p) for p in pointed]) == expected
+
+
+def test_generator_named_as_software() -> None:
+    from checks.media.generators import tool_evidence
+
+    for name in ("Adobe Firefly", "Midjourney", "DALL·E 3", "ComfyUI", "即梦AI", "Doubao", "Kling AI"):
+        assert [e.points_to for e in tool_evidence(name, "XMP CreatorTool")] == [Provenance.AI_GENERATED], name
+    for name in ("Adobe Photoshop 25.0", "Lightroom", "HDR+ 1.0", "GIMP 2.10", "Nikon Transfer 1.1 W", "Influx"):
+        assert tool_evidence(name, "EXIF Software") == [], name
