@@ -22,19 +22,16 @@ from PySide6.QtWidgets import (
 
 from app.gui import theme
 from app.gui.texts import lang, t
-from checks.model import DECLARATIONS, PLATFORMS, FixKind, Report, Severity
+from checks.model import DECLARATIONS, PLATFORMS, Report, Severity
 
 
 def required_declarations(report: Report | None) -> set[str]:
-    """Declarations some finding asks for (its `declare` fix)."""
+    """Declarations some finding asks for (the engine's publish checklist)."""
     if report is None:
         return set()
-    return {
-        str(fix.payload.get("declaration"))
-        for f in report.findings
-        for fix in f.fixes
-        if fix.kind == FixKind.DECLARE and fix.payload.get("declaration")
-    }
+    from checks.fixes.declarations import checklist
+
+    return {item.declaration for item in checklist(report) if item.required}
 
 
 class Checklist(QWidget):

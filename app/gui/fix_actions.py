@@ -1,18 +1,17 @@
-"""Applying a finding's fix from the window: text through the editor's undo stack, declarations
-and account changes on the document, media fixes as exported copies (originals never written).
+"""Planning a finding's fixes for the window: what touches the text, the declarations, the
+account or the media files.
 
-What a fix changes is decided by the engine: text edits come from
-`checks.fixes.apply.apply_text_fix`, and the editor only turns the engine's new title/body into
-one undoable edit. Media copies come from `checks.fixes.*.export_media`.
+What a fix changes is decided by the engine (`checks.fixes.apply`): the window only turns the
+engine's new title/body into one undoable editor edit, and writes media copies with
+`checks.fixes.media_export.export_media` (originals are never written).
 """
 
 from __future__ import annotations
 
-import inspect
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,29 +20,6 @@ from checks.model import Account, Applicability, Draft, Finding, Fix, FixKind, M
 
 TEXT_KINDS = (FixKind.INSERT_TEXT,)
 MEDIA_KINDS = (FixKind.EXPORT_MEDIA, FixKind.STRIP_GPS)
-
-
-def apply_text_fix(draft: Draft, fix: Fix) -> Draft:
-    """The engine's text fix; a literal reading of the payload contract until that module lands."""
-    engine = optional("checks.fixes.apply", "apply_text_fix")
-    if engine is not None:
-        return engine(draft, fix)
-    p = fix.payload
-    text, where = str(p.get("text", "")), p.get("where", "text_end")
-    target = p.get("target", "title" if where == "title_prefix" else "text")
-    value = draft.title if target == "title" else draft.text
-    if text and text in value and where != "replace":
-        return draft
-    if where == "replace" and p.get("span"):
-        s, e = p["span"]
-        value = value[:s] + text + value[e:]
-    elif where == "title_prefix":
-        value = text + value
-    elif where == "text_start":
-        value = text + ("\n" if value else "") + value
-    else:
-        value = value + ("\n" if value and not value.endswith("\n") else "") + text
-    return draft.with_changes(**{target: value})
 
 
 EXPORT_MODULES = ("checks.fixes.media_export", "checks.fixes.apply")
@@ -91,9 +67,6 @@ def export_copy(src: Path, out_dir: Path, plan: MediaPlan, facts: MediaFacts | N
         "strip_gps": plan.strip_gps,
         "facts": facts,
     }
-    accepted = inspect.signature(fn).parameters
-    if not any(p.kind == p.VAR_KEYWORD for p in accepted.values()):
-        kwargs = {k: v for k, v in kwargs.items() if k in accepted}
     if src.resolve() == dst.resolve():  # re-fixing our own copy: write beside it, then swap
         fd, tmp = tempfile.mkstemp(prefix=".preflight-", suffix=src.suffix, dir=out_dir)
         os.close(fd)
@@ -140,22 +113,22 @@ def plan_fixes(findings: Iterable[Finding], *, only_safe: bool = True) -> Plan:
             elif fix.kind in MEDIA_KINDS and isinstance(fix.payload.get("media"), int):
                 i = fix.payload["media"]
                 plan.media.setdefault(i, MediaPlan(i)).add(fix)
-    # replacements first, from the end backwards, so earlier spans stay valid; insertions after
-    plan.text.sort(key=lambda fx: (fx.payload.get("where") != "replace", -(fx.payload.get("span") or [0])[0]))
     return plan
 
 
-def apply_text_fixes(draft: Draft, fixes: Sequence[Fix]) -> Draft:
-    for fix in fixes:
-        draft = apply_text_fix(draft, fix)
-    return draft
+def apply_text_fixes(draft: Draft, fixes: Sequence[Fix]) -> tuple[Draft, list[Fix]]:
+    """The engine applies them together (replacements from the end, conflicts skipped)."""
+    from checks.fixes.apply import apply_fixes
+
+    new, _applied, skipped = apply_fixes(draft, list(fixes))
+    return new, skipped
 
 
 def apply_account_fix(account: Account, fix: Fix) -> Account | None:
-    """The account with the fix's field set; None for changes made elsewhere (credentials → profile)."""
-    fld, value = fix.payload.get("field"), fix.payload.get("value")
-    if fld in ("name", "bio") and isinstance(value, str):
-        return replace(account, **{fld: value})
-    if fld == "mcn_displayed":
-        return replace(account, mcn_displayed=True if value is None else bool(value))
-    return None
+    """The account with the engine's edit applied; None when the fix does not fit this account."""
+    from checks.fixes.apply import FixError, edit_account
+
+    try:
+        return edit_account(account, fix.payload)
+    except FixError:
+        return None

@@ -64,7 +64,9 @@ class Fixing(_Base):
             return False
         if plan.text:
             before = self.doc.draft(self.editor.title(), self.editor.text())
-            after = fx.apply_text_fixes(before, plan.text)
+            after, skipped = fx.apply_text_fixes(before, plan.text)
+            if skipped:
+                self.status_label.setText(t("gui.status.skipped", n=len(skipped)))
             changed |= self.editor.replace_value("title", after.title)
             changed |= self.editor.replace_value("text", after.text)
         if plan.declare:
