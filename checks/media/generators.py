@@ -168,6 +168,8 @@ def exif_markers(exif: ExifFacts, where: str = "EXIF") -> tuple[list[Evidence], 
     if exif.make and exif.make.strip().lower().startswith("ideogram"):
         ev.append(Evidence("gen:ideogram", f"{where} Make", exif.make, AI))
     desc = exif.description or ""
+    if "job id:" in desc.lower():
+        ev.append(Evidence("gen:midjourney", f"{where} ImageDescription", short(desc, 60), AI))
     if desc.startswith("Signature:") and exif.artist and _UUID.match(exif.artist.strip()):
         ev.append(Evidence("gen:grok", f"{where} ImageDescription + Artist", short(desc, 40), AI))
     if "aigc_label_type" in desc or ("ServiceProvider" in desc and "{" in desc):
@@ -200,6 +202,9 @@ def xmp_markers(xmp: Xmp) -> tuple[list[Evidence], list[AigcLabel]]:
             if needle in low:
                 ev.append(Evidence("xmp:Credit", "XMP photoshop:Credit", short(credit), points))
                 break
+    for value in xmp.get("dc:description"):
+        if "job id:" in value.lower():
+            ev.append(Evidence("gen:midjourney", "XMP dc:description", short(value, 60), AI))
     for value in xmp.get("exif:UserComment"):
         if _A1111.search(value) or _generator_json(value) or "sui_image_params" in value:
             ev.append(Evidence("gen:usercomment", "XMP exif:UserComment", short(value, 60), AI))

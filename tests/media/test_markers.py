@@ -110,6 +110,22 @@ def test_generator_named_as_software() -> None:
     from checks.media.generators import tool_evidence
 
     for name in ("Adobe Firefly", "Midjourney", "DALL·E 3", "ComfyUI", "即梦AI", "Doubao", "Kling AI"):
-        assert [e.points_to for e in tool_evidence(name, "XMP CreatorTool")] == [Provenance.AI_GENERATED], name
-    for name in ("Adobe Photoshop 25.0", "Lightroom", "HDR+ 1.0", "GIMP 2.10", "Nikon Transfer 1.1 W", "Influx"):
+        assert [e.points_to for e in tool_evidence(name, "XMP CreatorTool")] == [Provenance.AI_GENERATED], (
+            name
+        )
+    for name in (
+        "Adobe Photoshop 25.0",
+        "Lightroom",
+        "HDR+ 1.0",
+        "GIMP 2.10",
+        "Nikon Transfer 1.1 W",
+        "Influx",
+    ):
         assert tool_evidence(name, "EXIF Software") == [], name
+
+
+def test_midjourney_job_id_in_exif_description() -> None:
+    ev, _ = exif_markers(
+        ExifFacts(description="a lighthouse at dawn --ar 3:2 Job ID: 7a1c2b3d-0000-4000-8000-000000000000")
+    )
+    assert [e.marker for e in ev] == ["gen:midjourney"]
