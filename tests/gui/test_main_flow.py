@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_support import settle, write_ai_png, write_draft, write_phone_jpeg
+from PySide6.QtCore import Qt
 
 from checks.draft import load_draft
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
@@ -119,3 +120,26 @@ def test_dropping_a_folder_adds_its_media(make_window, qtbot, tmp_path):
     assert {str(e.facts.provenance) for e in w.media_strip.entries} == {"self_shot", "ai_generated"}
     w.add_media_paths([str(folder / "a.jpg")])
     assert len(w.doc.media) == 2  # no duplicates
+
+
+def test_fix_all_safe_turns_the_checklist_green(make_window, qtbot, tmp_path):
+    """AI image + phone photo: label the text, declare, export labelled/stripped copies → ready."""
+    write_ai_png(tmp_path / "ai.png")
+    write_phone_jpeg(tmp_path / "p.jpg")
+    path = write_draft(
+        tmp_path, title="周末去西湖喝茶", text="天气很好，随手拍了几张。", media=["ai.png", "p.jpg"]
+    )
+    originals = {p: p.read_bytes() for p in (tmp_path / "ai.png", tmp_path / "p.jpg")}
+    w = make_window()
+    w.settings.output_dir = str(tmp_path / "out")
+    w.open_path(path)
+    settle(qtbot, w)
+    assert str(w.report.verdict) == "fix_required"
+    qtbot.keyClick(w, "F", modifier=Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot, w)
+    assert str(w.report.verdict) in ("ready", "review"), [f.rule for f in w.report.findings]
+    assert not [f for f in w.report.findings if f.severity == Severity.ERROR]
+    assert all(Path(m).parent == tmp_path / "out" for m in w.doc.media)
+    assert all(p.read_bytes() == data for p, data in originals.items())
+    w.editor.body_edit.undo()  # the inserted label is one undo step
+    assert "AI" not in w.editor.text()
