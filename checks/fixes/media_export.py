@@ -48,7 +48,7 @@ def output_path(dst: Path, src: Path) -> Path:
     if fmt == "heic" or suffix in (".heic", ".heif", ".hif", ".avif"):
         return dst.with_suffix(".jpg")
     if fmt == "mp4" or suffix in (".mp4", ".mov", ".m4v", ".3gp"):
-        return dst.with_suffix(suffix if suffix in (".mov", ".3gp") else ".mp4")
+        return dst.with_suffix(".mov" if suffix == ".mov" else ".mp4")  # 3GP drops custom keys
     return dst
 
 

@@ -26,7 +26,7 @@ VISIBLE_KEY = "com.preflight.visiblelabel"
 
 
 def video_format(dst: Path) -> str:
-    return {".mov": "mov", ".3gp": "3gp"}.get(dst.suffix.lower(), "mp4")
+    return "mov" if dst.suffix.lower() == ".mov" else "mp4"
 
 
 def export_video(
@@ -37,7 +37,12 @@ def export_video(
     aigc_json: str | None,
     strip_gps: bool,
 ) -> None:
-    """Write the labelled copy to `dst` (the caller renames it into place)."""
+    """Write the labelled copy to `dst` (the caller renames it into place).
+
+    Cheapest first: copy what can be copied; when the muxer refuses (timestamps of edited clips,
+    audio such as AMR that MP4 cannot hold) retry with audio transcoded to AAC, then with the video
+    re-encoded too. The last error is raised if nothing works.
+    """
     with av.open(str(src)) as inp:
         metadata = {k: v for k, v in inp.metadata.items() if not (strip_gps and k in LOCATION_KEYS)}
         for k in ("major_brand", "minor_version", "compatible_brands", "encoder"):
@@ -46,17 +51,20 @@ def export_video(
             metadata["AIGC"] = aigc_json
         if visible_label:
             metadata[VISIBLE_KEY] = visible_label
-        if not visible_label or not inp.streams.video:
+        has_video = bool(inp.streams.video)
+        plans = [(bool(visible_label) and has_video, False), (bool(visible_label) and has_video, True)]
+        if has_video:
+            plans.append((True, True))
+        for attempt, (reencode, transcode) in enumerate(dict.fromkeys(plans)):
+            if attempt:
+                inp.seek(0)
             try:
                 with _open_out(dst, metadata) as out:
-                    _remux(inp, out)
+                    _write(inp, out, visible_label if reencode else None, reencode, transcode)
                 return
-            except av.FFmpegError:
-                if not inp.streams.video:
-                    raise
-                inp.seek(0)  # timestamps a muxer refuses (edited/concatenated clips): re-encode instead
-        with _open_out(dst, metadata) as out:
-            _reencode(inp, out, visible_label)
+            except (av.FFmpegError, ValueError) as exc:  # ValueError: codec the container cannot hold
+                error = exc
+        raise error
 
 
 def _open_out(dst: Path, metadata: dict[str, str]) -> av.container.OutputContainer:
@@ -65,60 +73,95 @@ def _open_out(dst: Path, metadata: dict[str, str]) -> av.container.OutputContain
     return out
 
 
-def _copyable(inp: av.container.InputContainer) -> list[av.stream.Stream]:
-    return [s for s in inp.streams if s.type in ("audio", "video")]
-
-
-def _remux(inp: av.container.InputContainer, out: av.container.OutputContainer) -> None:
-    streams = _copyable(inp)
-    mapping = {s.index: out.add_stream_from_template(s) for s in streams}
+def _write(
+    inp: av.container.InputContainer,
+    out: av.container.OutputContainer,
+    label: str | None,
+    reencode: bool,
+    transcode_audio: bool,
+) -> None:
+    vin = inp.streams.video[0] if inp.streams.video else None
+    streams = [s for s in inp.streams if s.type in ("audio", "video")]
+    copies: dict[int, av.stream.Stream] = {}
+    encoders: dict[int, av.stream.Stream] = {}
+    video: _VideoEncoder | None = None
+    for s in streams:
+        if s is vin and reencode:
+            video = _VideoEncoder(inp, out, s, label)
+        elif s.type == "audio" and transcode_audio:
+            layout = s.codec_context.layout.name if s.codec_context.layout else "stereo"
+            encoders[s.index] = out.add_stream(
+                "aac", rate=s.codec_context.sample_rate or 44100, layout=layout
+            )
+        elif s.type == "video" and reencode:
+            continue  # only the first video stream is kept when re-encoding
+        else:
+            copies[s.index] = out.add_stream_from_template(s)
     for packet in inp.demux(streams):
-        if packet.dts is None:
-            continue
-        packet.stream = mapping[packet.stream.index]
-        out.mux(packet)
+        index = packet.stream.index
+        if index in copies:
+            if packet.dts is not None:
+                packet.stream = copies[index]
+                out.mux(packet)
+        elif index in encoders:
+            for frame in packet.decode():
+                frame.pts = None
+                out.mux(encoders[index].encode(frame))
+        elif video is not None and packet.stream is vin:
+            for frame in packet.decode():
+                video.add(frame)
+    for encoder in encoders.values():
+        out.mux(encoder.encode(None))
+    if video is not None:
+        video.close()
 
 
 def _encoder_name() -> str:
     return "libx264" if "libx264" in av.codecs_available else "mpeg4"
 
 
-def _reencode(inp: av.container.InputContainer, out: av.container.OutputContainer, label: str | None) -> None:
-    vin = inp.streams.video[0]
-    first = next(inp.decode(vin), None)
-    if first is None:
-        raise ValueError("the video has no decodable frames")
-    inp.seek(0)
-    rotation = int(getattr(first, "rotation", 0) or 0) % 360
-    w, h = (first.height, first.width) if rotation in (90, 270) else (first.width, first.height)
-    w, h = w - w % 2, h - h % 2
-    rate = vin.average_rate or vin.guessed_rate or Fraction(30)
-    vout = out.add_stream(_encoder_name(), rate=rate)
-    vout.width, vout.height, vout.pix_fmt = w, h, "yuv420p"
-    vout.time_base = vout.codec_context.time_base = vin.time_base  # fine enough for distinct pts
-    if vout.codec_context.name == "libx264":
-        vout.options = {"crf": "18", "preset": "veryfast"}
-    else:
-        vout.bit_rate = max(vin.bit_rate or 0, 4_000_000)
-    overlay = _overlay(w, h, label) if label else None
-    last_pts = None
-    audio = [s for s in inp.streams.audio][:1]
-    amap = {s.index: out.add_stream_from_template(s) for s in audio}
-    for packet in inp.demux([vin, *audio]):
-        if packet.stream.index in amap:
-            if packet.dts is not None:
-                packet.stream = amap[packet.stream.index]
-                out.mux(packet)
-            continue
-        for frame in packet.decode():
-            if frame.pts is None or (last_pts is not None and frame.pts <= last_pts):
-                continue  # the encoder needs strictly increasing timestamps
-            last_pts = frame.pts
-            t = float(frame.pts * frame.time_base)
-            new = _process(frame, rotation, w, h, overlay if t < LABEL_SECONDS else None)
-            new.pts, new.time_base = frame.pts, frame.time_base
-            out.mux(vout.encode(new))
-    out.mux(vout.encode(None))
+class _VideoEncoder:
+    """Re-encodes one video stream upright, with the label on frames before LABEL_SECONDS."""
+
+    def __init__(
+        self,
+        inp: av.container.InputContainer,
+        out: av.container.OutputContainer,
+        vin: av.stream.Stream,
+        label: str | None,
+    ) -> None:
+        first = next(inp.decode(vin), None)
+        if first is None:
+            raise ValueError("the video has no decodable frames")
+        inp.seek(0)
+        self.out = out
+        self.rotation = int(getattr(first, "rotation", 0) or 0) % 360
+        w, h = (first.height, first.width) if self.rotation in (90, 270) else (first.width, first.height)
+        self.w, self.h = w - w % 2, h - h % 2
+        rate = vin.average_rate or vin.guessed_rate or Fraction(30)
+        self.stream = out.add_stream(_encoder_name(), rate=rate)
+        self.stream.width, self.stream.height, self.stream.pix_fmt = self.w, self.h, "yuv420p"
+        self.stream.time_base = self.stream.codec_context.time_base = (
+            vin.time_base
+        )  # distinct pts stay distinct
+        if self.stream.codec_context.name == "libx264":
+            self.stream.options = {"crf": "18", "preset": "veryfast"}
+        else:
+            self.stream.bit_rate = max(vin.bit_rate or 0, 4_000_000)
+        self.overlay = _overlay(self.w, self.h, label) if label else None
+        self.last_pts: int | None = None
+
+    def add(self, frame: av.VideoFrame) -> None:
+        if frame.pts is None or (self.last_pts is not None and frame.pts <= self.last_pts):
+            return  # the encoder needs strictly increasing timestamps
+        self.last_pts = frame.pts
+        opening = float(frame.pts * frame.time_base) < LABEL_SECONDS
+        new = _process(frame, self.rotation, self.w, self.h, self.overlay if opening else None)
+        new.pts, new.time_base = frame.pts, frame.time_base
+        self.out.mux(self.stream.encode(new))
+
+    def close(self) -> None:
+        self.out.mux(self.stream.encode(None))
 
 
 Overlay = tuple[tuple[slice, slice], np.ndarray, np.ndarray]

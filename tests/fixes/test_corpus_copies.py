@@ -77,3 +77,18 @@ def test_heic_copies_become_jpeg_without_gps(corpus: Path, tmp_path: Path, name:
     assert after.capture_time == before.capture_time
     assert (after.width, after.height) == (before.width, before.height)
     assert after.aigc_label is not None and after.aigc_label.label == "1"
+
+
+@pytest.mark.parametrize("name", ["with-gps.mp4", "with-gps.mov", "sample.3gp"])
+def test_corpus_video_copies_drop_location_and_carry_the_label(
+    corpus: Path, tmp_path: Path, name: str
+) -> None:
+    src = corpus / "video" / name
+    out = export_media(
+        src, tmp_path / name, visible_label=None, implicit_label=True, strip_gps=True, facts=None
+    )
+    before, after = read_media([src, out])
+    assert after.error is None
+    assert after.gps is None
+    assert after.aigc_label is not None and after.aigc_label.label == "1"
+    assert after.duration == pytest.approx(before.duration, abs=0.25)  # AAC priming when AMR is transcoded
