@@ -5,7 +5,9 @@ copies, and byte-identical copies of files that needed nothing) and the account 
 draft names one. Each media file is always exported from its ORIGINAL with the union of the fixes
 asked for it so far, so later rounds never stack a second label on a copy. Rounds repeat until no
 fix applies (bounded), then the written draft is loaded back from disk and checked once more:
-the final report is what the creator will get from `preflight check` on the output.
+the final report is what the creator will get from `preflight check` on the output. Rounds run
+in the post's own language (`post_lang`), so a Chinese post gets Chinese labels even when the UI
+is English; the final report is in the UI language.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import tomli_w
 from checks.draft import account_to_dict, atomic_write, load_draft, save_draft
 from checks.engine import check_draft
 from checks.fixes.apply import FixError, apply_fixes
-from checks.fixes.labels import PLACEHOLDER
+from checks.fixes.labels import PLACEHOLDER, post_lang
 from checks.fixes.media_export import MediaExportError, export_media, output_path
 from checks.model import Applicability, Draft, Finding, Fix, FixKind, MediaFacts, Report
 from checks.packs import PackSet, load_packs
@@ -119,8 +121,9 @@ def fix_draft(
         path=out / "draft.toml", media=tuple(str(p) for p in state.originals), account_ref=None
     )
     facts: tuple[MediaFacts, ...] | None = None
+    label_lang = post_lang(draft.title, draft.text, lang)  # labels follow the post, not the UI
     for _ in range(MAX_ROUNDS):
-        report = check_draft(work, lang=lang, packs=packset, media=facts)
+        report = check_draft(work, lang=label_lang, packs=packset, media=facts)
         facts = report.media
         if state.source_facts is None:
             state.source_facts = facts
