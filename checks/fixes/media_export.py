@@ -70,7 +70,7 @@ def export_media(
     except OSError as exc:
         raise MediaExportError(f"{src.name}: cannot read: {exc.strerror or exc}") from exc
     target = output_path(dst, src)
-    has_label = bool(facts and facts.aigc_label)
+    has_label = bool(facts and facts.aigc_label) or _labelled(data)
     fmt = sniff(data)
     try:
         if fmt == "mp4" or (facts is not None and facts.kind == "video" and fmt == "unknown"):
@@ -91,6 +91,12 @@ def export_media(
     except OSError as exc:
         raise MediaExportError(f"{src.name}: cannot write {target}: {_reason(exc)}") from exc
     return target
+
+
+def _labelled(data: bytes) -> bool:
+    """Any implicit label already in the file (EXIF UserComment, APP segment, MP4 key...): clause
+    6.1 c) allows one per file, so Preflight never adds a second. Same test as the reader's fallback."""
+    return b"ContentProducer" in data and (b"AIGC" in data or b"tc260.org.cn" in data)
 
 
 def _reason(exc: BaseException) -> str:

@@ -170,3 +170,24 @@ def test_imagemagick_png_loses_gps_in_every_place_it_hides(tmp_path: Path) -> No
             ["exiftool", "-j", "-a", "-G1", str(out)], capture_output=True, text=True
         ).stdout
         assert "GPS Latitude" not in tags and "GPSLatitude" not in tags
+
+
+def test_label_in_exif_usercomment_is_not_duplicated(tmp_path: Path) -> None:
+    from fix_helpers import camera_exif, scene
+
+    exif = camera_exif(gps=False)
+    label = '{"AIGC":{"Label":"1","ContentProducer":"doubao","ProduceID":"x1","ReservedCode1":"","ContentPropagator":"doubao","PropagateID":"x1","ReservedCode2":""}}'
+    exif.get_ifd(0x8769)[0x9286] = b"ASCII\x00\x00\x00" + label.encode()
+    src = tmp_path / "doubao.jpg"
+    scene().save(src, "JPEG", exif=exif.tobytes())
+    out = export_media(
+        src,
+        tmp_path / "o" / "d.jpg",
+        visible_label="AI生成",
+        implicit_label=True,
+        strip_gps=False,
+        facts=None,
+    )
+    meta = read_meta("jpeg", out.read_bytes())
+    assert aigc_values(meta.xmp or "") == []  # the producer's label stays the only one
+    assert b"doubao" in out.read_bytes()
