@@ -9,6 +9,7 @@ guard stays on.
 
 from __future__ import annotations
 
+import warnings
 from typing import BinaryIO
 
 from PIL import Image
@@ -32,7 +33,9 @@ def find_stealth(f: BinaryIO) -> str | None:
     """The stealth magic found in a PNG's pixels ("stealth_pngcomp", …), or None."""
     try:
         f.seek(0)
-        im = Image.open(f)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im = Image.open(f)
         if im.format != "PNG" or im.info.get("interlace") or len(im.tile) != 1:
             return None
         w, h = im.size
