@@ -51,6 +51,7 @@ def walk_jpeg(f: BinaryIO, size: int) -> RawMeta:
     meta = RawMeta("jpeg")
     f.seek(2)
     ext_xmp: dict[bytes, dict[int, bytes]] = {}
+    scan_start = 0
     while True:
         b = f.read(1)
         if not b:
@@ -74,6 +75,7 @@ def walk_jpeg(f: BinaryIO, size: int) -> RawMeta:
         if f.tell() + n > size:
             raise MediaError("truncated JPEG (a header segment runs past the end)")
         if m == 0xDA:
+            scan_start = f.tell()
             break
         if m in (0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF):
             sof = f.read(n)
@@ -87,7 +89,7 @@ def walk_jpeg(f: BinaryIO, size: int) -> RawMeta:
         f.seek(n, 1)
     for parts in ext_xmp.values():
         meta.xmp.append(b"".join(parts[k] for k in sorted(parts)))
-    if not _has_eoi(f, size):
+    if scan_start and not _has_eoi(f, size, scan_start):
         meta.problem = "truncated JPEG (image data cut off)"
     return meta
 
@@ -116,11 +118,23 @@ def _jpeg_segment(meta: RawMeta, m: int, payload: bytes, ext_xmp: dict[bytes, di
         meta.scan.append(payload)
 
 
-def _has_eoi(f: BinaryIO, size: int) -> bool:
-    """Entropy-coded data never holds FF D9, so a missing end marker means the file was cut."""
+def _has_eoi(f: BinaryIO, size: int, start: int) -> bool:
+    """Entropy-coded data never holds FF D9, so a missing end marker means the file was cut.
+
+    Usually the marker is in the last bytes; motion photos (Google, Samsung) append a video after
+    it, so when the tail has none the scan data is searched chunk by chunk from the first scan.
+    """
     tail = min(size, 1 << 16)
     f.seek(size - tail)
-    return b"\xff\xd9" in f.read(tail)
+    if b"\xff\xd9" in f.read(tail):
+        return True
+    f.seek(start)
+    prev = b""
+    while chunk := f.read(1 << 20):
+        if b"\xff\xd9" in prev[-1:] + chunk:
+            return True
+        prev = chunk
+    return False
 
 
 def walk_png(f: BinaryIO, size: int) -> RawMeta:

@@ -120,3 +120,14 @@ def test_cli_media_text_is_in_the_ui_language(tmp_path: Path, capsys) -> None:
     assert "provenance   Unknown" in out and "error        file not found" in out
     assert main(["media", str(good)]) == 0
     assert "来源判断" in capsys.readouterr().out
+
+
+def test_motion_photo_with_video_after_the_jpeg_is_not_truncated(tmp_path: Path) -> None:
+    """Google/Samsung motion photos append an MP4 after the JPEG's end marker."""
+    still = jpeg(tmp_path / "still.jpg")
+    trailer = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 400  # > 64 KB, no FF D9 inside
+    assert b"\xff\xd9" not in trailer
+    motion = tmp_path / "PXL_20261103_142205.MP.jpg"
+    motion.write_bytes(still.read_bytes() + trailer)
+    (f,) = read_media([motion], use_cache=False)
+    assert f.error is None and f.width == 32
