@@ -8,9 +8,9 @@ import sys
 
 from app.cli import CommandError
 from checks.draft import load_draft
-from checks.fixes.labels import PLACEHOLDER
+from checks.fixes.labels import PLACEHOLDER, post_lang
 from checks.i18n import L, tr
-from checks.model import Applicability, FixKind, Severity
+from checks.model import Applicability, Fix, FixKind, Severity
 from checks.platforms import platform_name
 
 _MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i"}
@@ -58,9 +58,11 @@ def run(args: argparse.Namespace) -> int:
     t = lambda zh, en, **kw: tr(L(zh=zh, en=en), lang, **kw)  # noqa: E731
     out: list[str] = []
     out.append(t("已修复 {n} 项：", "Applied {n} fixes:", n=len(result.applied)))
+    same_lang = post_lang(draft.title, draft.text, lang) == lang
     for a in result.applied:
         where = f" → {a.written}" if a.written else ""
-        out.append(f"  ✓ {a.rule}: {a.fix.title}{where}")
+        title = a.fix.title if same_lang else describe(a.fix, lang)
+        out.append(f"  ✓ {a.rule}: {title}{where}")
     out.append("")
     out.append(t("已写入：", "Written:"))
     out.extend(f"  {p}" for p in result.written)
@@ -129,3 +131,36 @@ def run(args: argparse.Namespace) -> int:
     )
     sys.stdout.write("\n".join(out) + "\n")
     return 1 if errors else 0
+
+
+def describe(fix: Fix, lang: str) -> str:
+    """A fix in the UI language, from its payload (its title is in the post's language)."""
+    p = fix.payload
+    if fix.kind == FixKind.INSERT_TEXT:
+        text, where = str(p.get("text", "")), p.get("where")
+        if where == "replace":
+            if not text:
+                return tr(L(zh="删除了一段文字", en="removed a passage"), lang)
+            return tr(L(zh="改写为“{t}”", en="rewrote a passage as '{t}'"), lang, t=text)
+        spot = {
+            "title_prefix": L(zh="标题开头", en="start of the title"),
+            "text_start": L(zh="正文开头", en="start of the text"),
+        }.get(str(where), L(zh="正文末尾", en="end of the text"))
+        return tr(L(zh="在{w}加上“{t}”", en="added '{t}' at the {w}"), lang, w=tr(spot, lang), t=text)
+    if fix.kind == FixKind.DECLARE:
+        return tr(
+            L(zh="记录声明“{w}”", en="recorded the declaration '{w}'"),
+            lang,
+            w=p.get("wording") or p.get("declaration"),
+        )
+    if fix.kind == FixKind.EDIT_ACCOUNT:
+        return tr(
+            L(zh="账号资料：{f} → {v}", en="account: {f} → {v}"), lang, f=p.get("field"), v=p.get("value")
+        )
+    if fix.kind == FixKind.STRIP_GPS:
+        return tr(L(zh="导出去除GPS的副本", en="exported a copy without GPS"), lang)
+    if p.get("visible_label"):
+        return tr(
+            L(zh="导出带“{v}”标识的副本", en="exported a copy labelled '{v}'"), lang, v=p["visible_label"]
+        )
+    return tr(L(zh="导出写入隐式标识的副本", en="exported a copy with the implicit (metadata) label"), lang)

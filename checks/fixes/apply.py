@@ -126,7 +126,14 @@ def apply_fixes(draft: Draft, fixes: Sequence[Fix]) -> tuple[Draft, list[Fix], l
             draft, target, [f for f in replaces if _safe_target(f) == target], applied, skipped
         )
     skipped.extend(f for f in replaces if _safe_target(f) not in TEXT_TARGETS)
+    account_fields: set[str] = set()
     for fix in others:
+        if fix.kind == FixKind.EDIT_ACCOUNT and fix.payload.get("field") != "credentials":
+            field = str(fix.payload.get("field"))
+            if field in account_fields:  # two edits of one field were computed from the same old value
+                skipped.append(fix)
+                continue
+            account_fields.add(field)
         try:
             new = apply_text_fix(draft, fix)
         except FixError:

@@ -123,3 +123,11 @@ def test_labels_follow_the_post_language() -> None:
         "图2：拍摄于2026年11月4日 ____",
     ]
     assert shooting_label([a], "en") == "Shot on 3 Nov 2026 in 浙江省杭州市西湖区"
+
+
+def test_two_renames_of_one_account_field_do_not_stack() -> None:
+    draft = Draft(account=Account(name="西湖观察"))
+    a = Fix(FixKind.EDIT_ACCOUNT, "t", Applicability.UNSAFE, {"field": "name", "value": "观察"})
+    b = Fix(FixKind.EDIT_ACCOUNT, "t", Applicability.UNSAFE, {"field": "name", "value": "西湖"})
+    out, applied, skipped = apply_fixes(draft, [a, b])
+    assert out.account.name == "观察" and applied == [a] and skipped == [b]
