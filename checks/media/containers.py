@@ -233,6 +233,10 @@ def _raw_profile(meta: RawMeta, key: str, value: str) -> None:
 
 def walk_webp(f: BinaryIO, size: int) -> RawMeta:
     meta = RawMeta("webp")
+    f.seek(4)
+    riff_end = 8 + struct.unpack("<I", _read(f, 4, "WebP"))[0]
+    if riff_end < size:
+        size = riff_end  # bytes after the RIFF chunk are someone's trailer, not WebP
     f.seek(12)
     while f.tell() + 8 <= size:
         fourcc, length = struct.unpack("<4sI", f.read(8))
