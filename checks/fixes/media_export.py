@@ -146,6 +146,8 @@ def _reencode(data: bytes, fmt: str, meta: Meta, visible_label: str | None) -> t
             raise MediaExportError("animated images cannot take a visible label yet; label it in your editor")
         im.load()
         icc = im.info.get("icc_profile")
+        if icc and icc[16:20] != b"RGB ":
+            icc = None  # a CMYK/grey profile would mis-colour the RGB pixels the label is drawn on
         sampling = JpegImagePlugin.get_sampling(im) if fmt == "jpeg" else -1
         lossless = fmt == "webp" and b"VP8L" in data[12:40]
         if fmt == "heic":

@@ -92,3 +92,18 @@ def test_corpus_video_copies_drop_location_and_carry_the_label(
     assert after.gps is None
     assert after.aigc_label is not None and after.aigc_label.label == "1"
     assert after.duration == pytest.approx(before.duration, abs=0.25)  # AAC priming when AMR is transcoded
+
+
+def test_rotated_phone_video_is_labelled_upright(corpus: Path, tmp_path: Path) -> None:
+    import av
+
+    src = corpus / "video" / "with-gps.mov"  # stored 568x320 with a -90° display matrix
+    out = export_media(
+        src, tmp_path / "v.mov", visible_label="AI生成", implicit_label=True, strip_gps=True, facts=None
+    )
+    with av.open(str(out)) as c:
+        frame = next(c.decode(video=0))
+        assert (frame.width, frame.height) == (320, 568)
+        assert not (getattr(frame, "rotation", 0) or 0)
+    (facts,) = read_media([out])
+    assert facts.visible_ai_label and facts.gps is None

@@ -97,3 +97,19 @@ def test_too_small_image_is_a_clear_error(tmp_path: Path) -> None:
             facts=None,
         )
     assert not (tmp_path / "o" / "tiny.png").exists()
+
+
+def test_cmyk_jpeg_copy_is_rgb_without_the_cmyk_profile(tmp_path: Path) -> None:
+    src = tmp_path / "cmyk.jpg"
+    fake_cmyk_profile = b"\x00" * 16 + b"CMYK" + b"\x00" * 108
+    scene((300, 200)).convert("CMYK").save(src, "JPEG", icc_profile=fake_cmyk_profile)
+    out = export_media(
+        src,
+        tmp_path / "o" / "c.jpg",
+        visible_label="AI生成",
+        implicit_label=False,
+        strip_gps=False,
+        facts=None,
+    )
+    with Image.open(out) as im:
+        assert im.mode == "RGB" and "icc_profile" not in im.info
