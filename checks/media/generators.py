@@ -178,11 +178,10 @@ def exif_markers(exif: ExifFacts, where: str = "EXIF") -> tuple[list[Evidence], 
             labels.append(label)
         else:
             ev.append(Evidence("gen:vendor_json", f"{where} ImageDescription", short(desc, 60), AI))
-    for field_name, text in (("ImageDescription", desc),):
-        if '"AIGC"' in text and not labels:
-            label = parse_label(text, f"{where} {field_name}")
-            if label:
-                labels.append(label)
+    if '"AIGC"' in desc and not labels:
+        label = parse_label(desc, f"{where} ImageDescription")
+        if label:
+            labels.append(label)
     return ev, labels
 
 

@@ -96,7 +96,7 @@ def read_image(path: Path, f: BinaryIO, size: int, fmt: str) -> MediaFacts:
         error=raw.problem,
     )
     evidence, labels = _ai_markers(raw, exif, xmp, packets)
-    evidence += _edit_markers(raw, exif, xmp, facts.software)
+    evidence += _edit_markers(raw, exif, xmp)
     if fmt == "png" and not any(e.points_to.is_ai for e in evidence):
         magic = find_stealth(f)
         if magic:
@@ -136,7 +136,7 @@ def _ai_markers(
     return evidence, labels
 
 
-def _edit_markers(raw: RawMeta, exif: ExifFacts, xmp: Xmp, software: str | None) -> list[Evidence]:
+def _edit_markers(raw: RawMeta, exif: ExifFacts, xmp: Xmp) -> list[Evidence]:
     evidence = generators.tool_evidence(exif.software, "EXIF Software")
     for tool in dict.fromkeys([*xmp.get("xmp:CreatorTool"), *xmp.get("stEvt:softwareAgent")]):
         evidence += generators.tool_evidence(tool, "XMP CreatorTool/History")
