@@ -278,3 +278,16 @@ def test_png_ztxt_bomb_is_bounded(tmp_path: Path) -> None:
     path = tmp_path / "bomb.png"
     image().save(path, pnginfo=info)
     assert read_one(path, use_cache=False).error is None
+
+
+def test_tiff_ifd0_and_xmp_tag_700(tmp_path: Path) -> None:
+    body = '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:DateTimeOriginal="2026-11-03T14:22:05+08:00"/>'
+    path = tmp_path / "scan.tif"
+    image().save(
+        path, tiffinfo={271: "Canon", 272: "Canon EOS R5", 305: "Adobe Photoshop 25.0", 700: xmp(body)}
+    )
+    f = read_one(path, use_cache=False)
+    assert f.format == "tiff" and (f.width, f.height) == (64, 48) and f.device == "Canon EOS R5"
+    assert f.capture_time.isoformat() == "2026-11-03T14:22:05+08:00"
+    assert f.capture_time_source.startswith("XMP exif:DateTimeOriginal")
+    assert f.provenance == Provenance.EDITED
