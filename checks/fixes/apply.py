@@ -53,6 +53,22 @@ def _squash(value: str) -> str:
     return "".join(value.split())
 
 
+def _present(value: str, label: str, where: str) -> bool:
+    """Already there conspicuously: in the title, as dedicated lines, or in the first two / last lines.
+
+    A label buried mid-paragraph does not count (that is what the rules warn about), so the fix
+    still adds a dedicated line; one that is already its own line is never added twice.
+    """
+    if where == "title_prefix":
+        return _squash(label) in _squash(value)
+    lines = [_squash(line) for line in value.splitlines() if line.strip()]
+    wanted = [_squash(line) for line in label.splitlines() if line.strip()]
+    if all(w in lines for w in wanted):
+        return True
+    edge = lines[:2] if where == "text_start" else lines[-1:]
+    return _squash(label) in "".join(edge)
+
+
 def _span(payload: dict[str, Any], value: str) -> tuple[int, int]:
     span = payload.get("span")
     if not (isinstance(span, list | tuple) and len(span) == 2 and all(isinstance(x, int) for x in span)):
@@ -74,7 +90,7 @@ def _insert(draft: Draft, payload: dict[str, Any]) -> Draft:
         if value[start:end] == text:
             return draft
         new = value[:start] + text + value[end:]
-    elif not text.strip() or _squash(text) in _squash(value):
+    elif not text.strip() or _present(value, text, str(where)):
         return draft
     elif where == "title_prefix":
         new = text + value

@@ -131,3 +131,11 @@ def test_two_renames_of_one_account_field_do_not_stack() -> None:
     b = Fix(FixKind.EDIT_ACCOUNT, "t", Applicability.UNSAFE, {"field": "name", "value": "西湖"})
     out, applied, skipped = apply_fixes(draft, [a, b])
     assert out.account.name == "观察" and applied == [a] and skipped == [b]
+
+
+def test_a_buried_label_still_gets_its_dedicated_line() -> None:
+    buried = Draft(text="第一段。\n这张图内容由AI生成，但是写在中间了，后面还有很多话。\n最后一段。")
+    out = apply_text_fix(buried, insert("内容由AI生成", "text_end"))
+    assert out.text.splitlines()[-1] == "内容由AI生成"
+    stacked = apply_text_fix(out, insert("拍摄于2026年11月3日 浙江省杭州市西湖区", "text_end"))
+    assert apply_text_fix(stacked, insert("内容由AI生成", "text_end")) == stacked
