@@ -15,6 +15,7 @@ Helpers answer the questions rules ask: `label(kind)`, `has_time()`, `has_place(
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -29,6 +30,9 @@ from checks.text.topics import Cue, find_topics, hits
 
 if TYPE_CHECKING:
     from checks.packs.model import PackSet
+
+_LATIN = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -102,18 +106,16 @@ def analyse(draft: Draft, packs: PackSet, publish_at: datetime) -> TextAnalysis:
         return structure.placement(target, start, end, text_lines, text_sents)
 
     labels = [*find_labels(title, "title", packs, place), *find_labels(text, "text", packs, place)]
-    now, vague = packs.lexicon("time_now"), packs.lexicon("time_vague")
     times = [
-        *find_times(title, "title", publish_at, now, vague),
-        *find_times(text, "text", publish_at, now, vague),
+        *find_times(title, "title", publish_at, packs),
+        *find_times(text, "text", publish_at, packs),
     ]
-    names, holders = packs.lexicon("place_names"), packs.lexicon("place_placeholders")
-    places = [*find_places(title, "title", names, holders), *find_places(text, "text", names, holders)]
+    places = [*find_places(title, "title", packs), *find_places(text, "text", packs)]
     account = f"{draft.account.name}\n{draft.account.bio}"
     sentences = [*title_sents, *text_sents]
     topics = find_topics(packs, {"title": title, "text": text, "account": account}, sentences)
-    latin = sum(ch.isascii() and ch.isalpha() for ch in title + text)
-    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in title + text)
+    latin = len(_LATIN.findall(title + text))
+    cjk = len(_CJK.findall(title + text))
     return TextAnalysis(
         title=title,
         text=text,

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from checks.text.lexicons import matches, pattern_matches
 from checks.text.matcher import Matcher, matcher
 from checks.text.normalize import normalize
 
@@ -46,17 +48,16 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
     if not text:
         return []
     norm = normalize(text)
-    negations = packs.lexicon("label_negation")
+    negations = _normalised(packs.lexicon("label_negation"))
     vague_m = matcher(packs.lexicon("source_vague"))
     out: list[Label] = []
     for kind in KINDS:
         spans: list[tuple[int, int, str | None]] = [
-            (m.start, m.end, None) for m in matcher(packs.lexicon(f"label_{kind}")).find(text)
+            (m.start, m.end, None) for m in matches(packs, f"label_{kind}", text)
         ]
-        for rx in packs.patterns(f"label_{kind}"):
-            for m in rx.finditer(norm):
-                src = m.groupdict().get("src")
-                spans.append((m.start(), m.end(), src.strip() if src else None))
+        for m in pattern_matches(packs, f"label_{kind}", norm):
+            src = m.groupdict().get("src")
+            spans.append((m.start(), m.end(), src.strip() if src else None))
         for start, end, src in _dedupe(spans):
             status = "ok"
             neg = _negated(norm, start, negations)
@@ -67,27 +68,25 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
             out.append(
                 Label(kind, status, target, start, end, text[start:end], place(target, start, end), src)
             )
+    ok_sources = [(lb.start, lb.end) for lb in out if lb.kind == "source" and lb.status == "ok"]
     for status, name in (("vague", "source_vague"), ("deferred", "source_deferred")):
-        for m in matcher(packs.lexicon(name)).find(text):
-            if not any(
-                lb.start <= m.start < lb.end and lb.status == "ok" for lb in out if lb.kind == "source"
-            ):
+        for m in matches(packs, name, text):
+            if not any(a <= m.start < b for a, b in ok_sources):
                 out.append(
                     Label("source", status, target, m.start, m.end, m.text, place(target, m.start, m.end))
                 )
-        for rx in packs.patterns(name):
-            for m in rx.finditer(norm):
-                out.append(
-                    Label(
-                        "source",
-                        status,
-                        target,
-                        m.start(),
-                        m.end(),
-                        text[m.start() : m.end()],
-                        place(target, m.start(), m.end()),
-                    )
+        for m in pattern_matches(packs, name, norm):
+            out.append(
+                Label(
+                    "source",
+                    status,
+                    target,
+                    m.start(),
+                    m.end(),
+                    text[m.start() : m.end()],
+                    place(target, m.start(), m.end()),
                 )
+            )
     return _resolve_sources(sorted(out, key=lambda lb: (lb.start, lb.kind)))
 
 
@@ -115,14 +114,16 @@ def _dedupe(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, st
     return kept
 
 
+@lru_cache(maxsize=16)
+def _normalised(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for n in (normalize(w) for w in words) if n)
+
+
 def _negated(norm: str, start: int, negations: tuple[str, ...]) -> int | None:
     """Where the negation before `start` begins, or None when the phrase is not negated."""
     lo = max(0, start - 12)
     before = norm[lo:start]
-    for neg in negations:
-        n = normalize(neg)
-        if not n:
-            continue
+    for n in negations:
         window = before[-(len(n) + 3) :] if not n.isascii() else before
         if n in window and (not n.isascii() or _ascii_neg(window, n)):
             return start - len(window) + window.rfind(n)

@@ -19,13 +19,7 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
-def _width(ch: str) -> str:
-    code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:
-        return chr(code - 0xFEE0)
-    if code == 0x3000:
-        return " "
-    return ch
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 @lru_cache(maxsize=4096)
@@ -37,4 +31,4 @@ def normalize(text: str) -> str:
     if len(simple) != len(text):
         conv = _t2s().convert
         simple = "".join(c if len(c) == 1 else o for o, c in ((o, conv(o)) for o in text))
-    return "".join(_width(ch) for ch in simple).lower()
+    return simple.translate(_WIDTH).lower()

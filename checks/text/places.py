@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checks.text.matcher import matcher
+if TYPE_CHECKING:
+    from checks.packs.model import PackSet
 
 
 @dataclass(frozen=True)
@@ -96,36 +97,48 @@ def gazetteer_names() -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def find_places(
-    text: str, target: str, extra_names: tuple[str, ...], placeholders: tuple[str, ...]
-) -> list[PlaceMention]:
+def find_places(text: str, target: str, packs: PackSet) -> list[PlaceMention]:
+    """Places named in `text` (gazetteer names and lexicon `place_names`) and placeholders."""
     if not text:
         return []
-    kinds = dict(gazetteer_names())
-    canonical: dict[str, str] = {}
-    for entry in extra_names:
-        alias, _, name = entry.partition("=")
-        kinds.setdefault(alias.strip(), "city")
-        if name.strip():
-            canonical[alias.strip()] = name.strip()
+    from checks.text.lexicons import GAZETTEER, matches
+
     out: list[PlaceMention] = []
-    holders = matcher(placeholders).find(text)
+    holders = matches(packs, "place_placeholders", text)
     for h in holders:
         out.append(PlaceMention(target, h.start, h.end, h.text, h.phrase, "placeholder", True))
-    names = _names_key(tuple(sorted(kinds)))
-    for m in matcher(names).find(text):
-        if any(h.start <= m.start < h.end or m.start <= h.start < m.end for h in holders):
+    kinds = _kinds()
+    canonical = _canonical(packs.lexicon("place_names"))
+    found = sorted(
+        matches(packs, GAZETTEER, text) + matches(packs, "place_names", text), key=lambda m: m.start
+    )
+    seen: set[tuple[int, int]] = set()
+    for m in found:
+        if (m.start, m.end) in seen or any(
+            h.start <= m.start < h.end or m.start <= h.start < m.end for h in holders
+        ):
             continue
         if m.text.isascii() and not _ascii_word(text, m.start, m.end):
             continue
+        seen.add((m.start, m.end))
         name = canonical.get(m.phrase, m.phrase)
         out.append(PlaceMention(target, m.start, m.end, m.text, name, kinds.get(m.phrase, "city")))
     return sorted(out, key=lambda p: p.start)
 
 
 @cache
-def _names_key(names: tuple[str, ...]) -> tuple[str, ...]:
-    return names
+def _kinds() -> dict[str, str]:
+    return dict(gazetteer_names())
+
+
+@cache
+def _canonical(entries: tuple[str, ...]) -> dict[str, str]:
+    """Lexicon entries "Chengdu=成都" → {"Chengdu": "成都"}: match the alias, name the place."""
+    out = {}
+    for entry in entries:
+        alias, _, name = entry.partition("=")
+        out[alias.strip()] = name.strip() or alias.strip()
+    return out
 
 
 def _ascii_word(text: str, start: int, end: int) -> bool:

@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from checks.text.matcher import matcher
+from checks.text.lexicons import matches
 from checks.text.normalize import normalize
 from checks.text.numerals import CN_DIGIT, NUM, to_int
+
+if TYPE_CHECKING:
+    from checks.packs.model import PackSet
 
 MONTHS = {m: i for i, ms in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1) for m in (ms,)}  # fmt: skip
@@ -27,31 +31,66 @@ YEAR_ZH = rf"(?P<y>(?:19|20)\d{{2}}|[一二][{CN_DIGIT}]{{3}})年"
 MD_ZH = r"(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:(?P<d>\d{1,2}|[一二三四五六七八九十廿]{1,3})[日号])?)?"
 WEEKDAYS = "一二三四五六日天"
 
+# (pattern, anchor): a pattern only runs in windows around its anchor character, or over the
+# ASCII runs of the text when the anchor is None — scanning 5,000 characters of Chinese with
+# every pattern would cost ~1 ms each (bench/bench_text.py).
 ABSOLUTE = [
-    re.compile(YEAR_ZH + MD_ZH),
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[./-](?P<m>\d{1,2})(?:[./-](?P<d>\d{1,2}))?(?!\d)"),
-    re.compile(rf"\b(?P<mn>{MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{MON})\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
-    re.compile(rf"\b(?P<mn>{MON})\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
-    re.compile(r"\b(?:in|of|since|from)\s+(?P<y>(?:19|20)\d{2})\b", re.I),
-    re.compile(r"(?<![\d./-])(?P<m>1[0-2]|0?[1-9])月(?P<d>[1-3]?\d)[日号]"),
+    (re.compile(YEAR_ZH + MD_ZH), "年"),
+    (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[./-](?P<m>\d{1,2})(?:[./-](?P<d>\d{1,2}))?(?!\d)"), None),
+    (
+        re.compile(
+            rf"\b(?P<mn>{MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I
+        ),
+        None,
+    ),
+    (
+        re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{MON})\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
+        None,
+    ),
+    (re.compile(rf"\b(?P<mn>{MON})\s+(?P<y>(?:19|20)\d{{2}})\b", re.I), None),
+    (re.compile(r"\b(?:in|of|since|from)\s+(?P<y>(?:19|20)\d{2})\b", re.I), None),
+    (re.compile(r"(?<![\d./-])(?P<m>1[0-2]|0?[1-9])月(?P<d>[1-3]?\d)[日号]"), "月"),
 ]
 RELATIVE = [
-    (re.compile(rf"(?P<n>{NUM})(?:多)?年前"), "years"),
-    (re.compile(rf"(?P<n>{NUM})(?:多)?个月前"), "months"),
-    (re.compile(rf"(?P<n>{NUM})(?:多)?天前"), "days"),
-    (re.compile(r"大前年"), "y3"),
-    (re.compile(r"前年"), "y2"),
-    (re.compile(r"去年|上一年"), "y1"),
-    (re.compile(r"上个?月"), "m1"),
-    (re.compile(rf"上(?:个)?(?:周|星期|礼拜)(?P<w>[{WEEKDAYS}]|末)?"), "w1"),
+    (re.compile(rf"(?P<n>{NUM})(?:多)?年前"), "years", "前"),
+    (re.compile(rf"(?P<n>{NUM})(?:多)?个月前"), "months", "前"),
+    (re.compile(rf"(?P<n>{NUM})(?:多)?天前"), "days", "前"),
+    (re.compile(r"大前年"), "y3", "年"),
+    (re.compile(r"前年"), "y2", "年"),
+    (re.compile(r"去年|上一年"), "y1", "年"),
+    (re.compile(r"上个?月"), "m1", "上"),
+    (re.compile(rf"上(?:个)?(?:周|星期|礼拜)(?P<w>[{WEEKDAYS}]|末)?"), "w1", "上"),
     (
         re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b", re.I),
         "years",
+        None,
     ),
-    (re.compile(r"\blast\s+year\b", re.I), "y1"),
-    (re.compile(r"\blast\s+month\b", re.I), "m1"),
+    (re.compile(r"\blast\s+year\b", re.I), "y1", None),
+    (re.compile(r"\blast\s+month\b", re.I), "m1", None),
 ]
+ASCII_RUN = re.compile(r"[\x20-\x7e]{4,}")
+MARGIN = 16
+
+
+def _windows(norm: str, anchor: str | None, ascii_runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if anchor is None:
+        return ascii_runs
+    out: list[tuple[int, int]] = []
+    i = norm.find(anchor)
+    while i != -1:
+        lo, hi = max(0, i - MARGIN), min(len(norm), i + MARGIN)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+        i = norm.find(anchor, i + 1)
+    return out
+
+
+def _scan(rx: re.Pattern[str], norm: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    return [m for lo, hi in windows for m in rx.finditer(norm, lo, hi)]
+
+
 EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -75,21 +114,23 @@ class TimeMention:
         return self.year is not None and self.kind in ("absolute", "relative")
 
 
-def find_times(
-    text: str, target: str, publish: datetime, now_words: tuple[str, ...], vague_words: tuple[str, ...]
-) -> list[TimeMention]:
+def find_times(text: str, target: str, publish: datetime, packs: PackSet) -> list[TimeMention]:
     """Every time mention in `text`, absolute ones winning where expressions overlap."""
     if not text:
         return []
     norm = normalize(text)
     found: list[TimeMention] = []
-    taken: list[tuple[int, int]] = []
+    used = bytearray(len(text))
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not any(used[s:e])
 
-    for i, rx in enumerate(ABSOLUTE):
-        for m in rx.finditer(norm):
+    def take(s: int, e: int) -> None:
+        used[s:e] = b"\x01" * (e - s)
+
+    runs = [m.span() for m in ASCII_RUN.finditer(norm)]
+    for i, (rx, anchor) in enumerate(ABSOLUTE):
+        for m in _scan(rx, norm, _windows(norm, anchor, runs)):
             if not free(m.start(), m.end()):
                 continue
             g = m.groupdict()
@@ -107,20 +148,20 @@ def find_times(
                     target, m.start(), m.end(), text[m.start() : m.end()], "absolute", year, month, day
                 )
             )
-            taken.append((m.start(), m.end()))
-    for rx, unit in RELATIVE:
-        for m in rx.finditer(norm):
+            take(m.start(), m.end())
+    for rx, unit, anchor in RELATIVE:
+        for m in _scan(rx, norm, _windows(norm, anchor, runs)):
             if not free(m.start(), m.end()):
                 continue
             mention = _relative(m, unit, text, target, publish)
             if mention:
                 found.append(mention)
-                taken.append((m.start(), m.end()))
-    for kind, words in (("now", now_words), ("vague", vague_words)):
-        for hit in matcher(words).find(text):
+                take(m.start(), m.end())
+    for kind, lexicon in (("now", "time_now"), ("vague", "time_vague")):
+        for hit in matches(packs, lexicon, text):
             if free(hit.start, hit.end) and _word_edges(norm, hit.start, hit.end):
                 found.append(TimeMention(target, hit.start, hit.end, hit.text, kind))
-                taken.append((hit.start, hit.end))
+                take(hit.start, hit.end)
     return sorted(found, key=lambda t: t.start)
 
 

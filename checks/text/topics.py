@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checks.text.matcher import matcher
+from checks.text.lexicons import matches, pattern_matches
 from checks.text.normalize import normalize
 from checks.text.structure import Segment
 
@@ -55,17 +55,12 @@ def hits(packs: PackSet, lexicon: str, target: str, text: str) -> list[Cue]:
     """Matches of one lexicon's phrases and patterns in `text`."""
     if not text:
         return []
-    out = [
-        Cue("", target, m.start, m.end, m.text, lexicon) for m in matcher(packs.lexicon(lexicon)).find(text)
-    ]
-    rxs = packs.patterns(lexicon)
-    if rxs:
-        norm = normalize(text)
-        for rx in rxs:
-            out.extend(
-                Cue("", target, m.start(), m.end(), text[m.start() : m.end()], lexicon)
-                for m in rx.finditer(norm)
-            )
+    out = [Cue("", target, m.start, m.end, m.text, lexicon) for m in matches(packs, lexicon, text)]
+    if packs.patterns(lexicon):
+        out.extend(
+            Cue("", target, m.start(), m.end(), text[m.start() : m.end()], lexicon)
+            for m in pattern_matches(packs, lexicon, normalize(text))
+        )
     return out
 
 
@@ -87,7 +82,7 @@ def find_topics(
     if strong or (weak and score >= 2):
         found["fiction"] = _as("fiction", strong + weak + series + account)
     for fld in ADVICE_FIELDS:
-        cues = _advice(packs, fld, sentences)
+        cues = _advice(packs, fld, sentences, body)
         if cues:
             found[f"advice_{fld}"] = cues
     return {k: tuple(sorted(v, key=lambda c: (c.target, c.start))) for k, v in found.items() if v}
@@ -97,13 +92,17 @@ def _as(topic: str, cues: list[Cue]) -> list[Cue]:
     return [Cue(topic, c.target, c.start, c.end, c.text, c.lexicon) for c in cues]
 
 
-def _advice(packs: PackSet, fld: str, sentences: list[Segment]) -> list[Cue]:
+def _advice(packs: PackSet, fld: str, sentences: list[Segment], body: dict[str, str]) -> list[Cue]:
+    """Domain cues whose sentence also holds an advice marker (each lexicon matched once per target)."""
     out: list[Cue] = []
-    for s in sentences:
-        domain = hits(packs, f"advice_{fld}", s.target, s.text)
-        if domain and hits(packs, "advice_markers", s.target, s.text):
-            out.extend(
-                Cue(f"advice_{fld}", s.target, s.start + c.start, s.start + c.end, c.text, c.lexicon)
-                for c in domain
-            )
+    for target, text in body.items():
+        domain = hits(packs, f"advice_{fld}", target, text)
+        if not domain:
+            continue
+        markers = hits(packs, "advice_markers", target, text)
+        spans = [(s.start, s.end) for s in sentences if s.target == target]
+        for c in domain:
+            sent = next(((a, b) for a, b in spans if a <= c.start < b), None)
+            if sent and any(sent[0] <= m.start < sent[1] for m in markers):
+                out.append(Cue(f"advice_{fld}", target, c.start, c.end, c.text, c.lexicon))
     return out
