@@ -26,6 +26,7 @@ from checks import __version__
 from checks.model import AigcLabel, C2paInfo, Evidence, Gps, MediaFacts, Provenance
 
 CACHE_VERSION = 3
+MAX_ENTRIES = 50_000  # ~50 MB of JSON; the oldest half goes when exceeded
 Key = tuple[str, int, int]
 
 _memory: dict[Key, MediaFacts] = {}
@@ -71,12 +72,23 @@ def get(key: Key) -> MediaFacts | None:
 
 @functools.cache
 def _prune_old() -> None:
-    """Entries of older reader versions are never read again; remove them once per process."""
+    """Once per process: drop other reader versions' entries and keep the cache bounded."""
     current = folder()
     with contextlib.suppress(OSError):
         for old in current.parent.glob("media-v*"):
             if old != current and old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        entries = [
+            (e.stat().st_mtime, e.path)
+            for sub in os.scandir(current)
+            if sub.is_dir()
+            for e in os.scandir(sub)
+        ]
+        if len(entries) > MAX_ENTRIES:
+            for _mtime, path in sorted(entries)[: len(entries) - MAX_ENTRIES // 2]:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
 
 
 def put(key: Key, facts: MediaFacts, *, disk: bool = True) -> None:

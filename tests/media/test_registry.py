@@ -131,3 +131,12 @@ def test_motion_photo_with_video_after_the_jpeg_is_not_truncated(tmp_path: Path)
     motion.write_bytes(still.read_bytes() + trailer)
     (f,) = read_media([motion], use_cache=False)
     assert f.error is None and f.width == 32
+
+
+def test_disk_cache_is_bounded(tmp_path: Path, monkeypatch) -> None:
+    paths = [jpeg(tmp_path / f"c{i}.jpg", size=(8 + i, 8)) for i in range(6)]
+    read_media(paths, use_cache=True)
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 4)
+    cache._prune_old.cache_clear()
+    cache.put(("x", 1, 1), read_one(paths[0], use_cache=False))
+    assert len(list(cache.folder().rglob("*.json"))) <= 4
