@@ -34,13 +34,16 @@ def title_hooks(ctx: Context) -> list[Hit]:
     if strong:
         return sorted(strong, key=lambda h: h.start)
     weak = find(ctx.packs.lexicon("clickbait_weak"), title, "title")
-    if not weak:
+    if not weak and not EXCLAIM.search(title):
         return []
     if _sourced_report(ctx, title):
         return []
     if len({h.phrase for h in weak}) >= 2:
         return weak
-    return [h for h in weak if WITHHELD.match(title, h.end) or (h.start == 0 and EXCLAIM.match(title, h.end))]
+    flash = [h for h in find(ctx.packs.lexicon("clickbait_flash"), title, "title") if h.start == 0]
+    return [h for h in weak if WITHHELD.match(title, h.end)] + [
+        h for h in flash if EXCLAIM.match(title, h.end)
+    ]
 
 
 def _sourced_report(ctx: Context, title: str) -> bool:

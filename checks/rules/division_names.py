@@ -17,6 +17,8 @@ from checks.text.matcher import matcher
 from checks.text.normalize import normalize
 
 MASK = "\u25a1"
+# "西安本地人老张", "成都土著": a channel word followed by these describes a person.
+PERSON = ("人", "土著", "姑娘", "小伙", "妹子")
 # A full name followed by these characters is another word: 上海市场, 杭州市民, 江苏省钱.
 NOT_A_NAME = {"市": "场民井集值区内外", "省": "钱心事力时电", "区": "块别间域分", "县": "城"}
 
@@ -99,6 +101,6 @@ def division_hits(name: str, packs: PackSet) -> list[DivisionHit]:
             if m.start != 0:
                 break
             after = channel.find(text[m.end :])
-            if after and after[0].start == 0:
+            if after and after[0].start == 0 and not text[m.end + after[0].end :].startswith(PERSON):
                 hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], False))
     return hits

@@ -30,11 +30,12 @@ ORGAN_PATTERN = re.compile(
 )
 
 
-def _guarded(text: str, hit: Hit, guards: tuple[str, ...]) -> bool:
-    before = text[max(0, hit.start - GUARD_WINDOW) : hit.start]
-    after = text[hit.end : hit.end + GUARD_WINDOW]
-    return any(g in before for g in guards if not g.startswith("的")) or any(
-        after.startswith(g) for g in guards if g.startswith("的") or g in ("家属", "粉丝", "迷", "爱好者")
+def _guarded(ctx: Context, text: str, hit: Hit) -> bool:
+    norm = normalize(text)
+    before = norm[max(0, hit.start - GUARD_WINDOW) : hit.start]
+    after = norm[hit.end :].lstrip()
+    return any(g in before for g in ctx.packs.lexicon("official_guards_before")) or after.startswith(
+        ctx.packs.lexicon("official_guards_after")
     )
 
 
@@ -42,11 +43,10 @@ def organ_hits(ctx: Context) -> list[Hit]:
     """Organ words in the name (unguarded), in the bio with a claim of official standing, and
     division + official-claim names (杭州发布, 朝阳政务)."""
     packs = ctx.packs
-    guards = packs.lexicon("official_name_guards")
     organs = packs.lexicon("official_organs")
     claims = packs.lexicon("official_claim_words")
     name = source(ctx.draft, "name")
-    found = [h for h in find(organs, name, "name") if not _guarded(name, h, guards)]
+    found = [h for h in find(organs, name, "name") if not _guarded(ctx, name, h)]
     found += [
         Hit("name", m.start(), m.end(), name[m.start() : m.end()], "pattern")
         for m in ORGAN_PATTERN.finditer(normalize(name))
@@ -57,7 +57,7 @@ def organ_hits(ctx: Context) -> list[Hit]:
     if not found:
         bio = source(ctx.draft, "bio")
         if find(claims, bio, "bio"):
-            found = [h for h in find(organs, bio, "bio") if not _guarded(bio, h, guards)]
+            found = [h for h in find(organs, bio, "bio") if not _guarded(ctx, bio, h)]
     return found
 
 

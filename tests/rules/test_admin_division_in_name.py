@@ -59,6 +59,7 @@ def test_division_names_are_flagged_with_span_into_the_name(name: str, place: st
         "和平精英高手",
         "爱吃成都火锅",  # short name not at the start
         "成都美食探店",  # short name at the start but no institution/channel word
+        "西安本地人老张",  # 本地人 describes a person
         "海盐汽水",
         "",
     ],

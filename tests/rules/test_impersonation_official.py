@@ -57,6 +57,10 @@ def test_organ_names_are_flagged(name: str, word: str) -> None:
         ("社区热心人老孙", "爱操心的退休大爷"),
         ("成都新闻眼", "关注成都大小事"),  # a media imitation, not an organ
         ("小林看世界", "在法院工作的普通人"),  # bio mentions an organ without an official claim
+        ("部队火锅研究所", "韩式料理"),
+        ("公安大学学子小周", "备考日常"),
+        ("共青团员小张", "热爱生活"),
+        ("红十字会志愿者阿梅", "急救知识分享"),
     ],
 )
 def test_normal_uses_are_not_flagged(name: str, bio: str) -> None:
