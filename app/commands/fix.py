@@ -31,9 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("draft", help="the draft .toml file")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the fixed draft.toml and media/")
     p.add_argument("--unsafe", action="store_true", help="also apply fixes that change meaning (review them)")
-    p.add_argument("--only", nargs="+", metavar="RULE", help="apply fixes of these rules only")
     p.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="language of messages and labels (default zh)"
+        "--only", nargs="+", metavar="RULE", help="apply fixes of these rules only (put DRAFT before --only)"
+    )
+    p.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="language of messages (default zh); labels follow the post's own language",
     )
     p.add_argument("--pack", action="append", default=[], metavar="P", help="add a rule pack (folder or zip)")
     p.set_defaults(run=run)
