@@ -50,7 +50,7 @@ def main() -> int:
 
     def settle(w: MainWindow) -> None:
         end = time.monotonic() + 60
-        while not w.settled() and time.monotonic() < end:
+        while (not w.settled() or w.media.thumbing) and time.monotonic() < end:
             app.processEvents()
             time.sleep(0.02)
         pump(0.3)

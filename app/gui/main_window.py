@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -31,10 +31,11 @@ from app.gui.editor import DraftEditor
 from app.gui.file_ops import FileOps
 from app.gui.findings_view import FindingsView
 from app.gui.fixing import Fixing
+from app.gui.media_loader import MediaLoader
 from app.gui.media_strip import THUMB, MediaEntry, MediaStrip
 from app.gui.texts import lang, set_lang, t
 from app.gui.worker import Runner
-from checks.model import Account, MediaFacts, Report
+from checks.model import Account, Report
 from checks.settings import Settings, data_dir
 
 DEBOUNCE_MS = 400
@@ -51,9 +52,7 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         self.report: Report | None = None
         self.packs: Any = None
         self.dirty = False
-        self.facts: dict[tuple[str, int, int], MediaFacts] = {}
-        self.thumbs: dict[tuple[str, int, int], QImage] = {}
-        self.reading: set[tuple[str, int, int]] = set()
+        self.media = MediaLoader(THUMB * 2, self)
         self.checks_done = 0
         self.last_error: str | None = None
 
@@ -92,11 +91,10 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
 
-        self.media_runner = Runner(self)
-        self.media_runner.latest_only = False
-        self.media_runner.progress.connect(self._on_media_progress)
-        self.media_runner.finished.connect(self._on_media_read)
-        self.media_runner.failed.connect(self._on_job_failed)
+        self.media.progress.connect(self._on_media_progress)
+        self.media.facts_ready.connect(self._on_media_read)
+        self.media.thumb_ready.connect(self._on_thumb)
+        self.media.failed.connect(self._on_job_failed)
         self.check_runner = Runner(self)
         self.check_runner.finished.connect(self._on_checked)
         self.check_runner.failed.connect(self._on_job_failed)
@@ -206,7 +204,7 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         """No check or media read pending: what is shown matches the draft (tests, screenshots)."""
         return (
             self.check_runner.idle
-            and self.media_runner.idle
+            and not self.media.busy
             and not self.debounce.isActive()
             and (self.report is not None or self.last_error is not None)
         )
@@ -222,7 +220,7 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         if force:
             self.packs = None
         draft = self.current_draft()
-        facts = services.facts_for_draft(draft, self.facts)
+        facts = services.facts_for_draft(draft, self.media.facts)
         if facts is None:
             self.read_missing_media()
             return
@@ -253,7 +251,6 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
     def _on_job_failed(self, message: str) -> None:
         """An engine error is reported in the window; the user's text is untouched."""
         self.last_error = message
-        self.reading.clear()
         self.progress.setVisible(False)
         self.status_label.setText(t("gui.status.failed", error=message))
         self.findings_view.show_error(t("gui.status.failed", error=message))
@@ -290,48 +287,34 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         return [services.media_key(self.doc.media_path(i)) for i in range(len(self.doc.media))]
 
     def read_missing_media(self) -> None:
-        missing = [
-            k for k in dict.fromkeys(self.media_keys()) if k not in self.facts and k not in self.reading
-        ]
-        if not missing:
-            return
-        self.reading.update(missing)
-        paths = [Path(k[0]) for k in missing]
-
-        def job(progress: Any) -> dict[tuple[str, int, int], tuple[MediaFacts, bytes | None]]:
-            facts = services.read_facts(paths, on_progress=progress)
-            return {
-                k: (f, services.thumbnail_png(p, THUMB * 2))
-                for k, p, f in zip(missing, paths, facts, strict=True)
-            }
-
-        self.progress.setRange(0, len(paths))
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self.status_label.setText(t("gui.status.reading", done=0, total=len(paths)))
-        self.media_runner.start(job, progress=True)
+        started = self.media.read(self.media_keys())
+        if started:
+            self.progress.setRange(0, started)
+            self.progress.setValue(0)
+            self.progress.setVisible(True)
+            self.status_label.setText(t("gui.status.reading", done=0, total=started))
 
     def _on_media_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.status_label.setText(t("gui.status.reading", done=done, total=total))
 
-    def _on_media_read(self, result: dict[tuple[str, int, int], tuple[MediaFacts, bytes | None]]) -> None:
-        for key, (facts, png) in result.items():
-            self.facts[key] = facts
-            self.reading.discard(key)
-            if png:
-                self.thumbs[key] = QImage.fromData(QByteArray(png))
-        if not self.reading:
+    def _on_media_read(self) -> None:
+        if not self.media.busy:
             self.progress.setVisible(False)
         self.refresh_media()
         self.recheck()
 
+    def _on_thumb(self, key: tuple[str, int, int]) -> None:
+        for i, k in enumerate(self.media_keys()):
+            if k == key:
+                self.media_strip.update_entry(i, self.media_entry(i, k))
+
+    def media_entry(self, index: int, key: tuple[str, int, int]) -> MediaEntry:
+        return MediaEntry(self.doc.media[index], self.media.facts.get(key), self.media.thumbs.get(key))
+
     def refresh_media(self) -> None:
-        entries = []
-        for name, key in zip(self.doc.media, self.media_keys(), strict=True):
-            entries.append(MediaEntry(name=name, facts=self.facts.get(key), thumb=self.thumbs.get(key)))
-        self.media_strip.set_entries(entries)
+        self.media_strip.set_entries([self.media_entry(i, k) for i, k in enumerate(self.media_keys())])
 
     def media_changed(self) -> None:
         self.report = None
@@ -379,6 +362,11 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         from app.gui import autosave
 
         autosave.clear()
+        self.debounce.stop()
+        self.autosave_timer.stop()
+        pool = QThreadPool.globalInstance()
+        pool.clear()  # queued jobs of this window need not start
+        pool.waitForDone(3000)
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -196,6 +196,12 @@ class MediaStrip(QWidget):
             self.details.setHtml(f"<p>{t('gui.media.empty')}</p>")
         self.remove_button.setEnabled(bool(self.entries))
 
+    def update_entry(self, index: int, entry: MediaEntry) -> None:
+        """Redraw one tile (a thumbnail arrived) without rebuilding the strip."""
+        if 0 <= index < len(self.entries):
+            self.entries[index] = entry
+            self.list.item(index).setIcon(QIcon(badge_pixmap(entry, self.devicePixelRatioF())))
+
     def _on_row(self, row: int) -> None:
         if 0 <= row < len(self.entries):
             entry = self.entries[row]

@@ -64,7 +64,9 @@ class Runner(QObject):
         self.busy = 0
         self.latest_only = True  # False: every job's result counts (media reads merge into a cache)
         self._pool = pool or QThreadPool.globalInstance()
-        self._signals = JobSignals(self)
+        # Not parented: a job still running when the window is destroyed keeps its own reference
+        # and emits into the void instead of into a deleted C++ object.
+        self._signals = JobSignals()
         self._signals.progress.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
