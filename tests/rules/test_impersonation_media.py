@@ -34,6 +34,7 @@ def run(
         ("温州今日头条", "头条"),  # weak word + division name
         ("新华社快讯搬运", "新华社"),
         ("Global Times Insider", "Global Times"),
+        ("苏州同城热点", "热点"),
     ],
 )
 def test_outlet_names_are_flagged(name: str, word: str) -> None:

@@ -38,6 +38,7 @@ def run(
         ("日照文旅推荐官", "文旅"),
         ("国家反诈中心提醒", "国家反诈中心"),
         ("安徽省教育考试招生院", "考试招生院"),
+        ("南京市场监管提醒", "市场监管"),
     ],
 )
 def test_organ_names_are_flagged(name: str, word: str) -> None:
