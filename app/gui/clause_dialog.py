@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from app.gui.texts import t
+from app.gui.texts import t, translate_buttons
 from checks import resources
 
 _FILES = {
@@ -73,6 +73,7 @@ class ClauseDialog(QDialog):
         self.browser.setHtml(clause_html(clause_id))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        translate_buttons(buttons)
         lay = QVBoxLayout(self)
         lay.addWidget(self.browser)
         lay.addWidget(buttons)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.gui import services
-from app.gui.texts import set_lang, t
+from app.gui.texts import apply_qt_translation, set_lang, t
 from checks.draft import DraftError, atomic_write
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class Dialogs(_Base):
 
     def apply_language(self, lang: str) -> None:
         """Switch every visible string, and re-check so the engine's messages follow."""
-        set_lang(lang)
+        apply_qt_translation(set_lang(lang))
         self.report = None
         self.retranslate()
         self.schedule_check(immediate=True)

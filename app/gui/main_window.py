@@ -33,7 +33,7 @@ from app.gui.findings_view import FindingsView
 from app.gui.fixing import Fixing
 from app.gui.media_loader import MediaLoader
 from app.gui.media_strip import THUMB, MediaEntry, MediaStrip
-from app.gui.texts import lang, set_lang, t
+from app.gui.texts import apply_qt_translation, lang, set_lang, t
 from app.gui.worker import Runner
 from checks.model import Account, Report
 from checks.settings import Settings, data_dir
@@ -46,7 +46,7 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
     def __init__(self, settings: Settings | None = None):
         super().__init__()
         self.settings = settings or Settings.load()
-        set_lang(self.settings.lang)
+        apply_qt_translation(set_lang(self.settings.lang))
         self.doc = Document(platform=self.settings.platform)
         self.profile: Account | None = None
         self.report: Report | None = None

@@ -6,6 +6,8 @@ Everything goes through the pack store (checks.packs.store / trust), the same co
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -60,7 +62,13 @@ class PacksPage(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        core = QTreeWidgetItem(["core", "", "preflight", t("gui.packs.builtin"), "", ""])
+        try:
+            from checks.packs import core_pack
+
+            info = core_pack().info
+            core = QTreeWidgetItem([info.id, info.version, info.publisher, t("gui.packs.builtin"), "", ""])
+        except Exception as exc:  # a damaged installation: say so on the page, do not fail the dialog
+            core = QTreeWidgetItem(["core", "", "", str(exc), "", ""])
         self.list.addTopLevelItem(core)
         if self.store is not None:
             for p in self.store.list_installed():
@@ -83,6 +91,9 @@ class PacksPage(QWidget):
             self.install(name)
 
     def install(self, path: str) -> bool:
+        """Install a pack zip, or the folder of a chosen pack.toml, through the verifying store."""
+        if Path(path).name == "pack.toml":
+            path = str(Path(path).parent)
         try:
             pack = self.store.install(path)
         except Exception as exc:  # PackError: unsigned, tampered, expired… shown as the store words it

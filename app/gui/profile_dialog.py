@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.texts import t
+from app.gui.texts import t, translate_buttons
 from checks.model import CREDENTIAL_FIELDS, Account, Credential
 
-NO_EXPIRY = QDate(2100, 1, 1)
+NO_EXPIRY = QDate(2000, 1, 1)  # the minimum date doubles as "no expiry" (shown as words)
 
 
 class ProfileDialog(QDialog):
@@ -72,6 +72,7 @@ class ProfileDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        translate_buttons(buttons)
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(remove)
@@ -102,8 +103,8 @@ class ProfileDialog(QDialog):
         expires = QDateEdit()
         expires.setCalendarPopup(True)
         expires.setDisplayFormat("yyyy-MM-dd")
-        expires.setMinimumDate(QDate(2000, 1, 1))
-        expires.setMaximumDate(NO_EXPIRY)
+        expires.setMinimumDate(NO_EXPIRY)
+        expires.setMaximumDate(QDate(2100, 12, 31))
         expires.setSpecialValueText(t("gui.profile.no_expiry"))
         e = cred.expires if cred else None
         expires.setDate(QDate(e.year, e.month, e.day) if e else NO_EXPIRY)
@@ -124,7 +125,7 @@ class ProfileDialog(QDialog):
                 Credential(
                     field=combo.currentData(),
                     title=title.text().strip(),
-                    expires=None if d >= NO_EXPIRY else date(d.year(), d.month(), d.day()),
+                    expires=None if d <= NO_EXPIRY else date(d.year(), d.month(), d.day()),
                     verified=verified.isChecked(),
                 )
             )

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.packs_page import PacksPage
-from app.gui.texts import lang, t
+from app.gui.texts import lang, t, translate_buttons
 from checks.model import PLATFORMS
 from checks.settings import Settings
 
@@ -64,6 +64,7 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        translate_buttons(buttons)
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
         lay.addWidget(buttons)

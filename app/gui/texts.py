@@ -22,3 +22,37 @@ def lang() -> str:
 
 def t(key: L | str, /, **kw: object) -> str:
     return tr(key, _current["lang"], **kw)
+
+
+def translate_buttons(box: object) -> None:
+    """Standard dialog buttons in the app's language (Qt's own catalogue is not shipped)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    assert isinstance(box, QDialogButtonBox)
+    for button in box.buttons():
+        role = box.standardButton(button).name.lower()
+        text = t(f"gui.button.{role}")
+        if not text.startswith("gui.button."):
+            button.setText(text)
+
+
+_qt_translator: list[object] = []
+
+
+def apply_qt_translation(lang_code: str) -> None:
+    """Qt's own strings (message-box buttons, context menus) in Chinese when the app is."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for old in _qt_translator:
+        app.removeTranslator(old)
+    _qt_translator.clear()
+    if lang_code != "zh":
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
+        _qt_translator.append(translator)

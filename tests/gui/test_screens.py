@@ -118,3 +118,22 @@ def test_exports_html_and_pdf_reports(make_window, qtbot, tmp_path):
     pdf = w.export_pdf(tmp_path / "r.pdf")
     assert html and "<html" in html.read_text(encoding="utf-8").lower()
     assert pdf and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_packs_page_refuses_an_unsigned_pack_with_a_clear_message(qtbot, tmp_path, dialogs):
+    import zipfile
+
+    from app.gui.packs_page import PacksPage
+
+    pack = tmp_path / "agency.zip"
+    with zipfile.ZipFile(pack, "w") as z:
+        z.writestr(
+            "pack.toml", 'id = "agency"\nversion = "1"\npublisher = "Agency"\nmin_app_version = "0.1"\n'
+        )
+    page = PacksPage()
+    qtbot.addWidget(page)
+    assert page.list.topLevelItem(0).text(0) == "core"
+    assert not page.install(str(pack))
+    kind, _title, text = dialogs.shown[-1]
+    assert kind == "warning" and text  # the store's reason (unsigned / untrusted), shown as is
+    assert page.list.topLevelItemCount() == 1
