@@ -167,7 +167,7 @@ def _capture_time(tags: dict[str, Any]) -> tuple[datetime | None, str | None]:
         ("EXIF DateTimeDigitized", "EXIF OffsetTimeDigitized", "EXIF CreateDate"),
     ):
         raw = _text(tags, key)
-        dt = parse_exif_time(raw, _text(tags, off))
+        dt = parse_exif_time(raw, _text(tags, off) or _text(tags, "EXIF OffsetTime"))
         if dt:
             return dt, f"{name} {raw}"
     return None, None
