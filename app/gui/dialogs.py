@@ -108,13 +108,14 @@ class Dialogs(_Base):
         return render(self.report)
 
     def _ask_target(self, suffix: str, filt: str) -> Path | None:
+        title = t("gui.action.export_pdf" if suffix == ".pdf" else "gui.action.export_html")
         base = self.doc.path.with_suffix(suffix).name if self.doc.path else f"preflight-report{suffix}"
         folder = (
             Path(self.settings.output_dir)
             if self.settings.output_dir
             else (self.doc.path.parent if self.doc.path else Path.home())
         )
-        name, _ = QFileDialog.getSaveFileName(self, t("gui.action.export_html"), str(folder / base), filt)
+        name, _ = QFileDialog.getSaveFileName(self, title, str(folder / base), filt)
         return Path(name) if name else None
 
     def export_html(self, target: Path | None = None) -> Path | None:

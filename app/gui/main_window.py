@@ -105,7 +105,7 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
 
         self._build_actions()
         self.editor.changed.connect(self._on_edited)
-        self.editor.body_edit.files_dropped.connect(self.add_media_paths)
+        self.editor.body_edit.files_dropped.connect(self.handle_dropped)
         self.findings_view.finding_selected.connect(self._on_finding_selected)
         self.findings_view.fix_requested.connect(self.apply_fix)
         self.findings_view.copy_requested.connect(self.copy_text)
@@ -374,9 +374,12 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        self.handle_dropped([u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()])
+        event.acceptProposedAction()
+
+    def handle_dropped(self, paths: list[str]) -> None:
+        """A dropped draft file opens; photos, videos and folders join the draft's media."""
         if len(paths) == 1 and paths[0].lower().endswith(".toml"):
             self.open_path(Path(paths[0]))
         elif paths:
             self.add_media_paths(paths)
-        event.acceptProposedAction()
