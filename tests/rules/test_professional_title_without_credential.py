@@ -51,6 +51,7 @@ def test_claims_in_account_without_credential(name: str, bio: str, word: str, wh
 @pytest.mark.parametrize(
     "text",
     [
+        "我是一名医生，今天说说感冒。",
         "我是一名三甲医院的医生，今天说说感冒。",
         "作为一名执业律师，我见过太多这种案子。",
         "I'm a nurse and this is what I tell patients.",
@@ -73,6 +74,7 @@ def test_self_reference_in_text_is_a_claim(text: str) -> None:
         ("想当医生的高三狗", "冲刺中", "", ""),
         ("健身阿豪", "健身教练，带你练出倒三角", "", ""),
         ("小周", "", "", "找律师咨询了一下，律师说可以申请仲裁。"),
+        ("师范生小吴", "", "", "我是一名师范生，明年实习。"),
     ],
 )
 def test_relations_addresses_and_mentions_are_not_claims(name: str, bio: str, title: str, text: str) -> None:
