@@ -21,10 +21,15 @@ def changed_box(before: Image.Image, after: Image.Image, threshold: int = 40) ->
     return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
 
 
-def glyph_height(image: Image.Image, box: tuple[int, int, int, int]) -> int:
-    """Height of the bright text ink inside the dark plate."""
-    crop = np.asarray(image.convert("L").crop(box))
-    rows = np.nonzero((crop > 200).any(axis=1))[0]
+def glyph_height(
+    image: Image.Image, box: tuple[int, int, int, int], before: Image.Image | None = None
+) -> int:
+    """Height of the label's white text ink inside the plate (pixels the stamp turned near-white)."""
+    after = np.asarray(image.convert("RGB").crop(box)).astype(int)
+    white = (after > 160).all(axis=2)  # the plate darkens the background to at most ~105
+    if before is not None:
+        white &= np.abs(after - np.asarray(before.convert("RGB").crop(box)).astype(int)).max(axis=2) > 40
+    rows = np.nonzero(white.any(axis=1))[0]
     return int(rows.max() - rows.min() + 1)
 
 
@@ -37,12 +42,19 @@ def test_label_is_in_the_bottom_right_corner_and_tall_enough(size: tuple[int, in
     shortest = min(w, h)
     assert x1 >= w - shortest * 0.05 and y1 >= h - shortest * 0.05, "not at the bottom-right edge"
     assert x0 > w / 2 and y0 > h / 2
-    assert glyph_height(out, (x0, y0, x1, y1)) >= MIN_SHARE * shortest
+    assert glyph_height(out, (x0, y0, x1, y1), base) >= MIN_SHARE * shortest
 
 
 def test_font_is_fitted_to_the_ink_not_the_point_size() -> None:
     _, (_, top, _, bottom) = fit_font("AI生成", 40)
     assert bottom - top >= 40
+
+
+@pytest.mark.parametrize("size", [(640, 480), (1600, 300), (200, 200), (4032, 3024)])
+def test_ink_on_black_is_at_least_five_percent(size: tuple[int, int]) -> None:
+    ink = np.asarray(stamp_label(Image.new("RGB", size), "AI生成").convert("L")) >= 128
+    rows = np.nonzero(ink.any(axis=1))[0]
+    assert rows.max() - rows.min() + 1 >= MIN_SHARE * min(size)
 
 
 def test_image_copy_is_upright_labelled_and_keeps_quality_metadata(tmp_path: Path) -> None:
@@ -58,7 +70,7 @@ def test_image_copy_is_upright_labelled_and_keeps_quality_metadata(tmp_path: Pat
         upright = orig.transpose(Image.Transpose.ROTATE_270)
         x0, y0, x1, y1 = changed_box(upright, im, threshold=60)
         assert x1 >= 480 - 24 and y1 >= 640 - 24
-        assert glyph_height(im, (x0, y0, x1, y1)) >= 0.05 * 480
+        assert glyph_height(im, (x0, y0, x1, y1), upright) >= 0.05 * 480
     meta = read_meta("jpeg", out.read_bytes())
     assert 'preflight:VisibleLabel="AI生成"' in (meta.xmp or "")
 
@@ -77,7 +89,7 @@ def test_png_and_webp_copies(tmp_path: Path, make) -> None:
     with Image.open(src) as before, Image.open(out) as after:
         assert after.format == before.format and after.size == before.size
         x0, y0, x1, y1 = changed_box(before, after, threshold=60)
-        assert glyph_height(after, (x0, y0, x1, y1)) >= 0.05 * min(after.size)
+        assert glyph_height(after, (x0, y0, x1, y1), before) >= 0.05 * min(after.size)
         if make is ai_png:
             assert "parameters" in after.info  # generator text carried over
 
