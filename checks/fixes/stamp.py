@@ -25,6 +25,7 @@ SYSTEM_FONTS = (  # only for label text outside the bundled subset
     "/System/Library/Fonts/PingFang.ttc",
     "C:/Windows/Fonts/msyhbd.ttc",
 )
+MIN_GLYPH_PX = 10  # on small images 5% is a few pixels: keep the label readable
 CORNERS = ("bottom_right", "bottom_left", "top_right", "top_left")
 
 
@@ -84,7 +85,7 @@ def stamp_label(image: Image.Image, text: str, *, corner: str = "bottom_right") 
     base = image.convert(mode)
     w, h = base.size
     shortest = min(w, h)
-    glyph = max(1, math.ceil(shortest * TARGET_SHARE))
+    glyph = max(math.ceil(shortest * TARGET_SHARE), min(MIN_GLYPH_PX, shortest // 4), 1)
     font, (x0, y0, x1, y1) = fit_font(text, glyph)
     ink_w, ink_h = x1 - x0, y1 - y0
     pad = max(2, ink_h // 3)
