@@ -69,6 +69,24 @@ def _ifd0(fh: io.BufferedIOBase) -> int | None:
     return struct.unpack("<I" if head[:2] == b"II" else ">I", head[4:8])[0]
 
 
+def tiff_has_tag(fh: io.BufferedIOBase, wanted: int) -> bool:
+    """Whether IFD0 of a TIFF file lists `wanted` (e.g. 0xCD41, the C2PA manifest store)."""
+    try:
+        ifd = _ifd0(fh)
+        fh.seek(0)
+        endian = "<" if fh.read(2) == b"II" else ">"
+        if not ifd:
+            return False
+        fh.seek(ifd)
+        count = struct.unpack(endian + "H", fh.read(2))[0]
+        entries = fh.read(12 * min(count, 4096))
+    except (OSError, struct.error):
+        return False
+    return any(
+        struct.unpack(endian + "H", entries[i : i + 2])[0] == wanted for i in range(0, len(entries) - 11, 12)
+    )
+
+
 def _raw_entry(fh: io.BufferedIOBase, ifd: int | None, wanted: int, limit: int = 1 << 20) -> bytes | None:
     """The raw bytes of one tag in one IFD (offsets relative to the TIFF header at position 0)."""
     if not ifd:

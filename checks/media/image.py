@@ -18,7 +18,7 @@ from checks.media import generators, traces
 from checks.media.bmff import walk_heif
 from checks.media.c2pa_reader import read_c2pa
 from checks.media.containers import RawMeta, walk_jpeg, walk_png, walk_webp
-from checks.media.exif import ExifFacts, read_exif
+from checks.media.exif import ExifFacts, read_exif, tiff_has_tag
 from checks.media.stealth import find_stealth
 from checks.media.tc260 import byte_scan, combine
 from checks.media.xmp import Xmp, parse_xmp, scan_broken_xmp
@@ -68,6 +68,7 @@ def read_image(path: Path, f: BinaryIO, size: int, fmt: str) -> MediaFacts:
     if fmt == "tiff":
         f.seek(0)
         exif = read_exif(f)
+        raw.c2pa = tiff_has_tag(f, 0xCD41)
     else:
         exif = merge_exif([read_exif(block) for block in raw.exif])
     xmp = Xmp()
