@@ -243,10 +243,12 @@ def _write(work: Draft, original: Draft, state: _State) -> list[Path]:
         media[i] = path.relative_to(state.out_dir).as_posix()
     final = work.with_changes(media=tuple(media))
     if original.account_ref:
-        name = Path(original.account_ref).name or "account.toml"
+        source = (original.base_dir / original.account_ref).resolve()
+        candidates = (Path(original.account_ref).name, "account.toml", "account-preflight.toml")
+        name = next(
+            n for n in candidates if n and n != "draft.toml" and (state.out_dir / n).resolve() != source
+        )
         account_file = state.out_dir / name
-        if account_file.resolve() == (original.base_dir / original.account_ref).resolve():
-            raise FixOutputError(f"{account_file}: the account file would overwrite the original")
         text = tomli_w.dumps({"account": account_to_dict(final.account)})
         written.append(atomic_write(account_file, text))
         final = final.with_changes(account_ref=name)
