@@ -195,6 +195,16 @@ class DraftEditor(QWidget):
             sel.cursor = cursor
             selections.append(sel)
         self.body_edit.setExtraSelections(selections)
+        title_findings = [f for f in self._findings if f.target == "title"]
+        if title_findings:
+            worst = min(title_findings, key=lambda f: f.severity.rank)
+            self.title_edit.setStyleSheet(
+                f"QLineEdit {{ border: 2px solid {theme.color(str(worst.severity)).name()}; }}"
+            )
+            self.title_edit.setToolTip("\n".join(f.message for f in title_findings))
+        else:
+            self.title_edit.setStyleSheet("")
+            self.title_edit.setToolTip("")
 
     def highlighted_spans(self) -> list[tuple[int, int]]:
         """(start, end) in Qt positions of the current evidence highlights (for tests)."""
@@ -207,7 +217,7 @@ class DraftEditor(QWidget):
         self._update_count()
         if self._findings:
             self._findings, self._selected = (), None
-            self.body_edit.setExtraSelections([])  # stale offsets would mark the wrong words
+            self._render_highlights()  # stale offsets would mark the wrong words
         if not self.signalsBlocked():
             self.changed.emit()
 
