@@ -150,6 +150,7 @@ class Dialogs(_Base):
         tmp = target.with_name(f".{target.name}.tmp")
         try:
             writer = QPdfWriter(str(tmp))
+            writer.setResolution(96)  # the report's CSS sizes are in screen pixels
             writer.setPageLayout(
                 QPageLayout(
                     QPageSize(QPageSize.PageSizeId.A4),
