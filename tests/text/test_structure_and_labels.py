@@ -15,7 +15,7 @@ from checks.text.structure import lines, sentences
 PUBLISH = datetime(2026, 11, 21, 20, tzinfo=timezone(timedelta(hours=8)))
 
 
-def ta(title: str = "", text: str = "", bio: str = ""):  # noqa: ANN201
+def ta(title: str = "", text: str = "", bio: str = ""):
     return analyse(
         Draft(title=title, text=text, account=Account(name="某某", bio=bio)), load_packs(), PUBLISH
     )
