@@ -14,18 +14,57 @@ FIELD_NAMES = {
 }
 
 
-def rename(ctx: Context, start: int, end: int) -> Fix:
-    """Drop the offending part of the account name; unsafe because the creator must choose the name."""
+MIN_NAME = 3
+
+
+def offending_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Every part of the account name that an account rule objects to (place, organ, outlet, title)."""
+    from checks.rules.division_names import division_hits
+    from checks.rules.impersonation_media import account_hits
+    from checks.rules.impersonation_official import organ_hits
+
     name = ctx.draft.account.name
-    suggestion = (name[:start] + name[end:]).strip(" ·|｜-_") or name
-    return Fix(
-        kind=FixKind.EDIT_ACCOUNT,
-        title=ctx.t(
-            L(zh="修改账号名称，去掉“{part}”", en="Rename the account without '{part}'"), part=name[start:end]
-        ),
-        applicability=Applicability.UNSAFE,
-        payload={"field": "name", "value": suggestion},
-    )
+    spans = [(d.start, d.end) for d in division_hits(name, ctx.packs)]
+    spans += [(h.start, h.end) for h in (*organ_hits(ctx), *account_hits(ctx)) if h.where == "name"]
+    return sorted(spans)
+
+
+def rename(ctx: Context, start: int, end: int) -> list[Fix]:
+    """A new name without *all* offending parts (so two rules never propose conflicting names).
+
+    Unsafe: the creator chooses the name. When too little is left to be a name, only a manual
+    step is offered.
+    """
+    name = ctx.draft.account.name
+    drop = [False] * len(name)
+    for s, e in [*offending_spans(ctx), (start, end)]:
+        for i in range(s, e):
+            drop[i] = True
+    suggestion = "".join(ch for ch, gone in zip(name, drop, strict=True) if not gone).strip(" ·|｜-_")
+    part = name[start:end]
+    if len(suggestion) < MIN_NAME:
+        return [
+            manual(
+                ctx,
+                L(zh="更换账号名称，不再使用“{part}”", en="Choose a new account name without '{part}'"),
+                part=part,
+            )
+        ]
+    return [
+        Fix(
+            kind=FixKind.EDIT_ACCOUNT,
+            title=ctx.t(
+                L(
+                    zh="把账号名称改为“{new}”（去掉“{part}”）",
+                    en="Rename the account to '{new}' (without '{part}')",
+                ),
+                new=suggestion,
+                part=part,
+            ),
+            applicability=Applicability.UNSAFE,
+            payload={"field": "name", "value": suggestion},
+        )
+    ]
 
 
 def add_credential(ctx: Context, field: str) -> Fix:

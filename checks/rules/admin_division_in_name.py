@@ -26,7 +26,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for d in division_hits(ctx.draft.account.name, ctx.packs)[:1]:
         hit = Hit("name", d.start, d.end, d.text, d.text)
         fixes = (
-            account_fixes.rename(ctx, d.start, d.end),
+            *account_fixes.rename(ctx, d.start, d.end),
             account_fixes.manual(
                 ctx,
                 L(

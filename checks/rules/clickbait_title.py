@@ -21,6 +21,7 @@ EXCLAIM = re.compile(r"\s*[!！]")
 # A hook word right before an ellipsis withholds the payoff: "结果……", "竟然是…".
 WITHHELD = re.compile(r".{0,6}?(…|\.\.\.)")
 SOURCE_VERB = re.compile(r"(发布|通报|宣布|公告|消息|报道|据)")
+TRAILING = "！!，,：:、 …"
 MESSAGE = L(
     zh="标题使用“标题党”表述（“{phrase}”），不得以夸张、悬念或诱导性标题吸引点击",
     en="The title uses a clickbait hook ('{phrase}')",
@@ -66,7 +67,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     hit = hooks[0]
     title = ctx.draft.title
-    trimmed = title[: hit.start] + title[hit.end :]
+    end = hit.end + len(title[hit.end :]) - len(title[hit.end :].lstrip(TRAILING))
+    if hit.start == 0 and title.startswith("的", end):  # "99%的人不知道的微信功能" → "微信功能"
+        end += 1
+    trimmed = title[: hit.start] + title[end:]
     fixes = (
         account_fixes.manual(
             ctx,
@@ -83,7 +87,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             payload={
                 "text": "",
                 "where": "replace",
-                "span": [hit.start, hit.end],
+                "span": [hit.start, end],
                 "target": "title",
                 "preview": trimmed,
             },

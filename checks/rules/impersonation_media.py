@@ -63,7 +63,7 @@ def broadcast_hits(ctx: Context) -> list[Hit]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     for hit in account_hits(ctx)[:1]:
-        fixes = [account_fixes.rename(ctx, hit.start, hit.end)] if hit.where == "name" else []
+        fixes = account_fixes.rename(ctx, hit.start, hit.end) if hit.where == "name" else []
         fixes.append(
             account_fixes.manual(
                 ctx,

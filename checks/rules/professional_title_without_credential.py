@@ -102,7 +102,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         hit = hits[0]
         fixes = [account_fixes.add_credential(ctx, field)]
         if hit.where == "name":
-            fixes.append(account_fixes.rename(ctx, hit.start, hit.end))
+            fixes += account_fixes.rename(ctx, hit.start, hit.end)
         yield finding_at(
             ctx,
             RULE,

@@ -40,10 +40,17 @@ def test_division_names_are_flagged_with_span_into_the_name(name: str, place: st
     assert f.severity == Severity.ERROR and f.clause == "SA2023-2.1" and f.target == "account"
     assert name[f.span[0] : f.span[1]] == place
     assert f.evidence == f"账号名称：{name}"
-    kinds = [x.kind for x in f.fixes]
-    assert FixKind.EDIT_ACCOUNT in kinds and FixKind.MANUAL in kinds
-    rename = next(x for x in f.fixes if x.kind == FixKind.EDIT_ACCOUNT)
-    assert str(rename.applicability) == "unsafe" and place not in rename.payload["value"]
+    assert FixKind.MANUAL in [x.kind for x in f.fixes]
+    for rename in (x for x in f.fixes if x.kind == FixKind.EDIT_ACCOUNT):
+        assert str(rename.applicability) == "unsafe" and place not in rename.payload["value"]
+
+
+def test_rename_drops_every_offending_part_or_asks_for_a_new_name() -> None:
+    (f,) = run("admin_division_in_name", name="江苏省美食地图")
+    (rename,) = [x for x in f.fixes if x.kind == FixKind.EDIT_ACCOUNT]
+    assert rename.payload == {"field": "name", "value": "美食地图"}
+    (f,) = run("admin_division_in_name", name="温州今日头条")  # without 温州 and 头条 only 今日 is left
+    assert [x.kind for x in f.fixes] == [FixKind.MANUAL, FixKind.MANUAL]
 
 
 @pytest.mark.parametrize(
