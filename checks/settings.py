@@ -15,6 +15,7 @@ from typing import Any
 import platformdirs
 import tomli_w
 
+from checks import resources
 from checks.draft import account_from_dict, account_to_dict, atomic_write
 from checks.model import Account
 
@@ -47,6 +48,9 @@ class Settings:
     @classmethod
     def load(cls) -> Settings:
         file = config_dir() / "settings.toml"
+        if not file.exists():
+            # Until the creator saves their own, an agency's installer may ship defaults.
+            file = resources.path("default_settings.toml")
         if not file.exists():
             return cls()
         try:
