@@ -64,7 +64,7 @@ def inducement_hits(ctx: Context) -> list[Hit]:
                 t = tgt[0]
                 found.append(Hit(where, start + t.start, start + t.end, t.text, t.phrase))
     found.sort(key=lambda h: (h.where != "title", h.start))
-    return found
+    return found or find(strong, source(ctx.draft, "bio"), "bio")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -76,6 +76,20 @@ def check(ctx: Context) -> Iterator[Finding]:
     start = max((text.rfind(p, 0, hit.start) for p in "。！？!?\n"), default=-1) + 1
     ends = [i for p in "。！？!?\n" if (i := text.find(p, hit.end)) != -1]
     end = min(ends) + 1 if ends else len(text)
+    if hit.where == "bio":
+        fix = Fix(
+            kind=FixKind.EDIT_ACCOUNT,
+            title=ctx.t(
+                L(
+                    zh="从账号简介删去引导关注其他账号的话",
+                    en="Remove the pointer to another account from the bio",
+                )
+            ),
+            applicability=Applicability.UNSAFE,
+            payload={"field": "bio", "value": (text[:start] + text[end:]).strip()},
+        )
+        yield finding_at(ctx, RULE, MESSAGE, hit, fixes=(fix,), phrase=hit.text)
+        return
     fix = Fix(
         kind=FixKind.INSERT_TEXT,
         title=ctx.t(
@@ -94,8 +108,8 @@ RULE = Rule(
     title=L(zh="诱导用户关注其他账号", en="Inducing users to follow another account"),
     doc=RuleDoc(
         what=L(
-            zh="检查标题和正文是否引导用户关注其他账号：“防失联”“提前关注”“关注小号/备用号”“完整版在小号”“结局在另一个号”等。引导关注本账号（“点个关注不迷路”“完整版在我主页合集”）不算。",
-            en="Flags titles and text that send users to another account: 防失联 (in case we get lost), 提前关注, follow my backup/second account, the full version or ending is on another account. Asking users to follow this account (点个关注不迷路, follow me for more) is fine.",
+            zh="检查标题和正文是否引导用户关注其他账号：“防失联”“提前关注”“关注小号/备用号”“完整版在小号”“结局在另一个号”等。账号简介中的“防失联”“备用号”等也会检查。引导关注本账号（“点个关注不迷路”“完整版在我主页合集”）不算。",
+            en="Flags titles and text that send users to another account: 防失联 (in case we get lost), 提前关注, follow my backup/second account, the full version or ending is on another account. The bio is checked for the unambiguous phrases too. Asking users to follow this account (点个关注不迷路, follow me for more) is fine.",
         ),
         why=L(
             zh="《关于加强“自媒体”管理的通知》第7条禁止以“防失联”“提前关注”、制造悬念等方式诱导用户关注其他账号。",

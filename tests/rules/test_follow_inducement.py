@@ -63,3 +63,18 @@ def test_following_this_account_or_other_meanings_are_fine(text: str) -> None:
 def test_english_message() -> None:
     (f,) = run("follow_inducement", text="Follow my backup account in case this one gets banned.", lang="en")
     assert "another account" in f.message
+
+
+def test_bio_pointing_to_a_backup_account_is_flagged() -> None:
+    draft = Draft(account=Account(name="搞笑日常", bio="主号被封了，防失联关注备用号@搞笑日常2。每天更新"))
+    ctx = Context(draft=draft, media=(), packs=load_packs(), publish_at=PUBLISH)
+    (f,) = get_rule("follow_inducement").check(ctx)
+    assert f.target == "account" and f.evidence.startswith("账号简介：")
+    (fix,) = f.fixes
+    assert fix.kind == FixKind.EDIT_ACCOUNT and fix.payload == {"field": "bio", "value": "每天更新"}
+
+
+def test_bio_asking_to_follow_this_account_is_fine() -> None:
+    draft = Draft(account=Account(name="菜谱大全", bio="关注我，每天一道家常菜"))
+    ctx = Context(draft=draft, media=(), packs=load_packs(), publish_at=PUBLISH)
+    assert list(get_rule("follow_inducement").check(ctx)) == []
