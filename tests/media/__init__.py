@@ -1,0 +1,1 @@
+"""Media reader tests (a package so test module names such as test_corpus stay unique across folders)."""
