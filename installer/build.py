@@ -102,6 +102,22 @@ def pyinstaller(args: argparse.Namespace) -> None:
         raise BuildError("PyInstaller failed (see its output above)")
 
 
+def strip_debug(app: Path) -> None:
+    """Drop debug sections from the Python runtime (a pyenv libpython carries ~17 MB of them).
+
+    Only CPython's own files: wheels' libraries were rewritten by auditwheel/patchelf, and
+    stripping those is a known way to corrupt them for a few MB.
+    """
+    strip = shutil.which("strip")
+    if not strip or not sys.platform.startswith("linux"):
+        return
+    internal = app / "_internal"
+    files = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
+    files = [f for f in files if f.is_file() and not f.is_symlink()]
+    if files:
+        subprocess.run([strip, "--strip-debug", *map(str, files)], check=True)
+
+
 def frozen_app(dist: Path) -> Path:
     return dist / "Preflight.app" if sys.platform == "darwin" else dist / "preflight"
 
@@ -169,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         check_inputs(args)
         if not args.skip_build:
             pyinstaller(args)
+            strip_debug(args.dist / "preflight")
         app = frozen_app(args.dist)
         if not app.exists():
             raise BuildError(f"{app} does not exist (run without --skip-build)")

@@ -48,11 +48,11 @@ def elf_files(folder: Path) -> list[Path]:
     return out
 
 
-def system_libraries(folder: Path) -> tuple[set[str], set[str]]:
-    """(libraries outside the folder the binaries load, libraries ldd cannot find)."""
+def system_libraries(folder: Path) -> tuple[set[str], dict[str, list[str]]]:
+    """(libraries outside the folder the binaries load, {library ldd cannot find: files needing it})."""
     inside = str(folder.resolve())
     found: set[str] = set()
-    missing: set[str] = set()
+    missing: dict[str, list[str]] = {}
     bundled = {f.name for f in folder.rglob("*")}
     for f in elf_files(folder):
         env = dict(os.environ, LD_LIBRARY_PATH=f"{f.parent}:{inside}/_internal")
@@ -64,13 +64,13 @@ def system_libraries(folder: Path) -> tuple[set[str], set[str]]:
             name, where = m.groups()
             if where == "not":
                 if name not in bundled:
-                    missing.add(f"{name} (needed by {f.relative_to(folder)})")
+                    missing.setdefault(name, []).append(str(f.relative_to(folder)))
             elif not where.startswith(inside):
                 found.add(os.path.realpath(where))
     return found, missing
 
 
-def depends(folder: Path) -> tuple[list[str], set[str]]:
+def depends(folder: Path) -> tuple[list[str], dict[str, list[str]]]:
     """Debian packages owning the system libraries the bundle links to, plus unresolved libraries."""
     libs, missing = system_libraries(folder)
     packages: set[str] = set()
@@ -130,9 +130,11 @@ def make_deb(app: Path, out_dir: Path, version: str, work: Path) -> Path:
     debian.mkdir()
     pkgs, missing = depends(app)
     if missing:
-        print("warning: libraries not found on this machine (the matching Qt plugin will not load here):")
-        for m in sorted(missing):
-            print(f"  {m}")
+        print(
+            "note: not installed on this build machine, so left out of Depends (Recommends covers Wayland/xcb):"
+        )
+        for lib, users in sorted(missing.items()):
+            print(f"  {lib}: needed by {len(users)} file(s), e.g. {users[0]}")
     arch = deb_arch()
     control = (
         f"Package: preflight\nVersion: {version}\nSection: utils\nPriority: optional\n"

@@ -59,6 +59,12 @@ def _selftest() -> int:
 
         return f"exifread {exifread.__version__} pillow {PIL.__version__} defusedxml {defusedxml.__version__}"
 
+    def ssl_probe():
+        import ssl
+
+        ssl.create_default_context()  # pack subscriptions fetch over HTTPS
+        return ssl.OPENSSL_VERSION
+
     def resources_probe():
         from checks import resources
 
@@ -83,6 +89,7 @@ def _selftest() -> int:
         ("opencc", opencc_probe),
         ("ahocorasick", ahocorasick_probe),
         ("exif", exif_probe),
+        ("ssl", ssl_probe),
         ("resources", resources_probe),
         ("qt", qt_probe),
     ):

@@ -103,6 +103,27 @@ def smoke(app: Path, version: str, log=print) -> dict[str, float]:
             if len(facts) != len(files) or any(f.get("error") for f in facts):
                 raise SmokeError(f"media --format json: {out[:500]!r}")
 
+        def html_report() -> None:
+            out = run([cli, "check", "examples/draft.toml", "--format", "html"], work, env, ok=(0, 1))
+            if "<html" not in out[:500]:
+                raise SmokeError(f"check --format html: not HTML: {out[:200]!r}")
+
+        def fix_copies() -> None:
+            out_dir = work / "fixed"
+            run([cli, "fix", "examples/draft.toml", "--out", out_dir], work, env, ok=(0, 1))
+            drafts = list(out_dir.rglob("*.toml"))
+            if not drafts:
+                raise SmokeError(f"fix --out {out_dir}: no fixed draft written")
+            originals = {p.name: p.read_bytes() for p in (EXAMPLES / "media").iterdir()}
+            for p in (work / "examples" / "media").iterdir():
+                if originals.get(p.name) != p.read_bytes():
+                    raise SmokeError(f"fix modified the original {p.name}")
+
+        def explain_rule() -> None:
+            out = run([cli, "explain", "ai_label_missing"], work, env)
+            if "ai_label_missing" not in out or len(out) < 100:
+                raise SmokeError(f"explain printed too little (docstrings stripped?): {out[:200]!r}")
+
         def unreadable_input() -> None:
             run([cli, "check", "no-such-draft.toml"], work, env, ok=(2,))
 
@@ -110,5 +131,8 @@ def smoke(app: Path, version: str, log=print) -> dict[str, float]:
         step("native libraries (c2pa, FFmpeg, libheif, OpenCC, Qt)", native_libraries)
         step("check examples/draft.toml --format json", check_json)
         step("media examples/media/* --format json", media_json)
+        step("check --format html", html_report)
+        step("fix --out (copies; originals untouched)", fix_copies)
+        step("explain ai_label_missing", explain_rule)
         step("missing draft exits 2", unreadable_input)
     return timings
