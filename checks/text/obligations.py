@@ -89,10 +89,10 @@ def source_obligation(
     ta: TextAnalysis, media: tuple[MediaFacts, ...], declarations: tuple[str, ...], publish_year: int
 ) -> list[Cue]:
     """The news cues that make a source label necessary ([] when the post owes none)."""
-    cues = news_cues(ta)
+    attempted = bool(ta.labels_of("source", "vague") or ta.labels_of("source", "deferred"))
+    cues = news_cues(ta) or (list(ta.topics.get("news_weak", ())) if attempted else [])
     if not cues:
         return []
-    attempted = bool(ta.labels_of("source", "vague") or ta.labels_of("source", "deferred"))
     if "fiction" in ta.topics or "fiction" in declarations:
         return []
     if self_shot_media(media, declarations):

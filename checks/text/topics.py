@@ -3,8 +3,11 @@
 Every topic is a pack lexicon (phrases + regular expressions) matched over title and text, so a
 pack can extend it. Topics (key → lexicon):
 - current_affairs → `topic_current_affairs` (news, public policy, official notices: 新规, 上调,
-  封闭施工, 养老金 …); hearsay → `topic_hearsay` (听说, 网传, 群里都在传 — news passed on);
-- social_event → `topic_social_event` (事故, 着火, 交警到场, 急停 …) and `disaster_terms`;
+  封闭施工, 交通管制 …); hearsay → `topic_hearsay` (听说, 网传, 群里都在传 — news passed on);
+- social_event → `topic_social_event` (事故, 着火, 交警, 急停 …) and `disaster_terms`;
+- news_weak → `topic_current_affairs_weak` / `topic_social_event_weak`: words that are news
+  only in company (通知, 涨价, 停电, 延误, 现场); two different ones, or one with hearsay,
+  add them to current_affairs / social_event (a rule may also accept one with a vague source);
 - disaster → `disaster_terms`; vulnerable → `vulnerable_groups`; monetisation → `monetisation_hooks`;
 - fiction → `fiction_cues_strong` (one is enough: 短剧, 下集更精彩, 大结局), or plot cues
   `fiction_cues_weak` (反转, 结局, 十年后, you won't believe …) scoring two: each distinct plot
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
 
 SIMPLE = {
     "current_affairs": ("topic_current_affairs",),
+    "news_weak": ("topic_current_affairs_weak", "topic_social_event_weak"),
     "hearsay": ("topic_hearsay",),
     "social_event": ("topic_social_event", "disaster_terms"),
     "disaster": ("disaster_terms",),
@@ -74,6 +78,7 @@ def find_topics(
         for lex in lexicons:
             for target, text in body.items():
                 found.setdefault(topic, []).extend(_as(topic, hits(packs, lex, target, text)))
+    _promote_weak_news(found)
     strong = [c for t, x in body.items() for c in hits(packs, "fiction_cues_strong", t, x)]
     weak = [c for t, x in body.items() for c in hits(packs, "fiction_cues_weak", t, x)]
     series = [c for t, x in body.items() for c in hits(packs, "fiction_cues_series", t, x)]
@@ -86,6 +91,16 @@ def find_topics(
         if cues:
             found[f"advice_{fld}"] = cues
     return {k: tuple(sorted(v, key=lambda c: (c.target, c.start))) for k, v in found.items() if v}
+
+
+def _promote_weak_news(found: dict[str, list[Cue]]) -> None:
+    """Everyday-ambiguous news words (通知, 延误, 涨价) count when two different ones meet, or
+    one meets hearsay (听说, 网传): then they join current_affairs / social_event."""
+    weak = found.get("news_weak", [])
+    if len({normalize(c.text) for c in weak}) >= 2 or (weak and found.get("hearsay")):
+        for c in weak:
+            topic = "current_affairs" if c.lexicon == "topic_current_affairs_weak" else "social_event"
+            found.setdefault(topic, []).append(Cue(topic, c.target, c.start, c.end, c.text, c.lexicon))
 
 
 def _as(topic: str, cues: list[Cue]) -> list[Cue]:
