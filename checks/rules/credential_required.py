@@ -55,6 +55,10 @@ def advice_hit(ctx: Context, field: str) -> Hit | None:
         if cue_hits:
             ends = [end for _, end in sentences(text)]
             marked = {bisect_right(ends, h.start) for h in find(markers, text, where)}
+            # "医生说继续用药就行": the professional's words, reported, are not the creator's advice.
+            marked -= {
+                bisect_right(ends, h.start) for h in find(ctx.packs.lexicon("title_mentions"), text, where)
+            }
             candidates += [h for h in cue_hits if bisect_right(ends, h.start) in marked]
         if candidates:
             return min(candidates, key=lambda h: h.start)

@@ -67,6 +67,10 @@ def test_advice_without_credential_is_flagged(title: str, text: str, field: str)
         ("孩子期中考试进步了", "这学期我们把手机收了，每天晚上九点半前睡觉。"),
         ("说说育儿补贴", "我觉得补贴是好事，但托育服务能跟上才更关键。"),
         ("我的降压药吃完了", "明天去医院再开一盒。"),
+        ("今天去医院复查", "血压控制得不错，医生说继续用药就行。"),
+        ("基金又跌了", "我买的基金跌了8%，先拿着吧，反正也不急用钱。"),
+        ("离婚三年了", "离婚后才发现一个人也可以过得很好。"),
+        ("四六级终于过了", "考了三次终于过了，建议大家早点准备听力。"),
     ],
 )
 def test_mentions_and_experiences_are_not_advice(title: str, text: str) -> None:
