@@ -137,3 +137,20 @@ def test_packs_page_refuses_an_unsigned_pack_with_a_clear_message(qtbot, tmp_pat
     kind, _title, text = dialogs.shown[-1]
     assert kind == "warning" and text  # the store's reason (unsigned / untrusted), shown as is
     assert page.list.topLevelItemCount() == 1
+
+
+def test_geometry_and_recent_drafts_persist(make_window, qtbot, tmp_path):
+    path = write_draft(tmp_path, title="t", text="x", media=[])
+    w = make_window()
+    w.open_path(path)
+    w.resize(700, 500)
+    qtbot.waitUntil(lambda: w.width() == 700)
+    assert w.close()
+    from app.gui.main_window import MainWindow
+    from checks.settings import Settings
+
+    w2 = MainWindow(Settings.load())
+    qtbot.addWidget(w2)
+    assert (w2.width(), w2.height()) == (700, 500)  # (the offscreen screen is 800×600)
+    assert w2.settings.recent[0] == str(path.resolve())
+    assert [a.text() for a in w2.recent_menu.actions()] == [str(path.resolve())]
