@@ -56,8 +56,13 @@ def walk_jpeg(f: BinaryIO, size: int) -> RawMeta:
         b = f.read(1)
         if not b:
             raise MediaError("truncated JPEG (ends inside the headers)")
+        skipped = 0
+        while b and b != b"\xff" and skipped < 4096:  # stray padding between segments, as libjpeg allows
+            b, skipped = f.read(1), skipped + 1
         if b != b"\xff":
-            raise MediaError("broken JPEG (bad segment marker)")
+            raise MediaError(
+                "broken JPEG (bad segment marker)" if b else "truncated JPEG (ends inside the headers)"
+            )
         marker = f.read(1)
         while marker == b"\xff":
             marker = f.read(1)
