@@ -13,7 +13,8 @@ pack can extend it. Topics (key → lexicon):
   `fiction_cues_weak` (反转, 结局, 十年后, you won't believe …) scoring two: each distinct plot
   cue counts one, a series marker (`fiction_cues_series`: 第3集, 下集, Part 2) one, and an
   account name/bio that calls its videos stories (`fiction_account_cues`) one — at least one
-  plot cue is always needed, so a "Part 2" tutorial is not fiction;
+  plot cue is always needed, so a "Part 2" tutorial is not fiction; a script (three lines
+  opening with a speaker, two speakers: "婆婆：…" / "我：…") is a strong cue;
 - ai_content → `topic_ai_content` (用AI画的, AI换脸, Midjourney …): the text says it is AI-made;
 - advice_finance / advice_education / advice_health / advice_justice → a domain cue
   (`advice_<field>`) in the same sentence as an advice marker (`advice_markers`): advice, not
@@ -22,6 +23,7 @@ pack can extend it. Topics (key → lexicon):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -80,6 +82,7 @@ def find_topics(
                 found.setdefault(topic, []).extend(_as(topic, hits(packs, lex, target, text)))
     _promote_weak_news(found)
     strong = [c for t, x in body.items() for c in hits(packs, "fiction_cues_strong", t, x)]
+    strong += _dialogue(body.get("text", ""))
     weak = [c for t, x in body.items() for c in hits(packs, "fiction_cues_weak", t, x)]
     series = [c for t, x in body.items() for c in hits(packs, "fiction_cues_series", t, x)]
     account = hits(packs, "fiction_account_cues", "account", parts.get("account", ""))
@@ -91,6 +94,22 @@ def find_topics(
         if cues:
             found[f"advice_{fld}"] = cues
     return {k: tuple(sorted(v, key=lambda c: (c.target, c.start))) for k, v in found.items() if v}
+
+
+SPEAKER = re.compile(r"^\s*([\u4e00-\u9fff]{1,4}|[A-Z][a-z]{1,10})\s*[:：]", re.M)
+NOT_SPEAKERS = frozenset(
+    "时间 地点 来源 注意 备注 声明 步骤 材料 做法 配料 参数 提示 总结 标题 原因 结果 问题 答案 方法 价格 地址 电话 "
+    "第一 第二 第三 优点 缺点 重点 注 PS Note Source Time Place Step Tips".split()
+)
+
+
+def _dialogue(text: str) -> list[Cue]:
+    """A script: three or more lines opening with a speaker name (婆婆：… 我：…), two speakers."""
+    lines = [m for m in SPEAKER.finditer(text) if m.group(1) not in NOT_SPEAKERS]
+    if len(lines) >= 3 and len({m.group(1) for m in lines}) >= 2:
+        m = lines[0]
+        return [Cue("fiction", "text", m.start(1), m.end(), text[m.start(1) : m.end()], "dialogue")]
+    return []
 
 
 def _promote_weak_news(found: dict[str, list[Cue]]) -> None:

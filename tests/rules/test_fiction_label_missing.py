@@ -87,3 +87,14 @@ def test_label_buried_mid_text_is_a_warning() -> None:
     )
     (f,) = run("fiction_label_missing", title="婆婆的秘密", text=text)
     assert f.severity == Severity.WARNING
+
+
+def test_dialogue_script_is_fiction() -> None:
+    script = "婆婆：你今天又没做饭？\n我：我加班到九点。\n婆婆：那也得做！\n老公：妈，别说了。"
+    assert fired("fiction_label_missing", title="婆婆来了", text=script)
+    assert not fired("fiction_label_missing", title="婆婆来了", text=script + "\n（情景演绎）")
+
+
+def test_recipe_headings_are_not_dialogue() -> None:
+    recipe = "材料：番茄两个\n做法：先炒蛋\n步骤：再炒番茄\n提示：少放盐"
+    assert not fired("fiction_label_missing", title="番茄炒蛋", text=recipe)
