@@ -145,11 +145,17 @@ class FileOps(_Base):
         files = services.expand_media(paths)
         known = {self.doc.media_path(i).resolve() for i in range(len(self.doc.media))}
         added = 0
+        base = self.doc.path.parent if self.doc.path else None
         for f in files:
-            if f.resolve() not in known:
-                self.doc.media.append(str(f.resolve()))
-                known.add(f.resolve())
-                added += 1
+            real = f.resolve()
+            if real in known:
+                continue
+            known.add(real)
+            added += 1
+            if base is not None and real.is_relative_to(base):
+                self.doc.media.append(real.relative_to(base).as_posix())  # as a creator would write it
+            else:
+                self.doc.media.append(str(real))
         if added:
             self.media_changed()
         self.status_label.setText(t("gui.status.added", n=added))
