@@ -22,7 +22,7 @@ from checks.media import cache, traces
 from checks.media.containers import MediaError
 from checks.media.provenance import with_verdict
 from checks.media.sniff import EXTENSIONS, HEAD_BYTES, VIDEO_FORMATS, extension_mismatch, sniff
-from checks.model import MediaFacts
+from checks.model import Evidence, MediaFacts
 
 MAX_IMAGE_BYTES = 200 * 1024 * 1024
 MAX_VIDEO_BYTES = 2 * 1024 * 1024 * 1024
@@ -99,8 +99,14 @@ def _read_uncached(p: Path, size: int, kind: str) -> MediaFacts:
             facts, error=f"too many pixels: {facts.width}×{facts.height} (decompression-bomb guard)"
         )
     if extension_mismatch(p.suffix, fmt) and not facts.error:
+        # A web download named .jpg that holds PNG is still perfectly readable: say so, don't fail it.
         claimed = next(name for name, exts in EXTENSIONS.items() if p.suffix.lower() in exts)
-        facts = replace(facts, error=f"not a {claimed.upper()} file ({fmt.upper()} data)")
+        note = Evidence(
+            marker="file:extension",
+            where="file name",
+            detail=f"named .{p.suffix.lower().lstrip('.')} ({claimed.upper()}) but holds {fmt.upper()} data",
+        )
+        facts = replace(facts, evidence=(*facts.evidence, note))
     return facts
 
 

@@ -44,12 +44,13 @@ def test_failures_are_named_errors_not_exceptions(tmp_path: Path) -> None:
     assert errors["empty.png"] == "empty file (0 bytes)"
     assert errors["notes.xyz"] == "unsupported format .xyz"
     assert errors["fake.png"] == "not a PNG file (unrecognised data)"
-    assert errors["photo.heic"] == "not a HEIC file (JPEG data)"
+    assert errors["photo.heic"] is None  # misnamed but readable: a note, not a failure
     assert errors["head.jpg"].startswith("truncated JPEG")
     assert errors["missing.jpg"] == "file not found"
     assert errors["good.jpg"] is None
     heic = next(f for f in facts if f.path.endswith("photo.heic"))
-    assert heic.format == "jpeg" and heic.width == 32  # still read by its real format
+    assert heic.format == "jpeg" and heic.width == 32  # read by its real format
+    assert any(e.marker == "file:extension" and "JPEG data" in e.detail for e in heic.evidence)
 
 
 def test_size_limit(tmp_path: Path, monkeypatch) -> None:
