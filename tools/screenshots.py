@@ -106,7 +106,10 @@ def main() -> int:
     set_lang("zh")
     for name, dialog in (
         ("profile-zh", ProfileDialog(w.profile, w)),
-        ("settings-zh", SettingsDialog(w.settings, w)),
+        (
+            "settings-zh",
+            SettingsDialog(Settings(lang="zh", platform="douyin", output_dir="~/视频/发布前已修复"), w),
+        ),
         ("clause-zh", ClauseDialog("N2023-3b", w)),
     ):
         dialog.show()
