@@ -7,11 +7,10 @@ and fixing live in their own mixins (file_ops, fixing) to keep each part readabl
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -34,15 +33,16 @@ from app.gui.fixing import Fixing
 from app.gui.media_loader import MediaLoader
 from app.gui.media_strip import THUMB, MediaEntry, MediaStrip
 from app.gui.texts import apply_qt_translation, lang, set_lang, t
+from app.gui.window_state import WindowState
 from app.gui.worker import Runner
 from checks.model import Account, Report
-from checks.settings import Settings, data_dir
+from checks.settings import Settings
 
 DEBOUNCE_MS = 400
 AUTOSAVE_MS = 3000
 
 
-class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
+class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
     def __init__(self, settings: Settings | None = None):
         super().__init__()
         self.settings = settings or Settings.load()
@@ -321,65 +321,3 @@ class MainWindow(FileOps, Dialogs, Fixing, QMainWindow):
         self.mark_dirty()
         self.refresh_media()
         self.schedule_check(immediate=True)
-
-    # ------------------------------------------------------------------ window state
-    def _window_settings(self) -> QSettings:
-        return QSettings(str(data_dir() / "window.ini"), QSettings.Format.IniFormat)
-
-    def _restore_geometry(self) -> None:
-        qs = self._window_settings()
-        geometry, state = qs.value("geometry"), qs.value("state")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1360, 860)
-            self.splitter.setSizes([620, 740])
-            self.right_splitter.setSizes([470, 390])
-        if state is not None:
-            self.restoreState(state)
-        splitter = qs.value("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
-    def save_geometry(self) -> None:
-        qs = self._window_settings()
-        qs.setValue("geometry", self.saveGeometry())
-        qs.setValue("state", self.saveState())
-        qs.setValue("splitter", self.splitter.saveState())
-        qs.sync()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow the system's light/dark switch: colours are derived from the palette when drawn."""
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            if hasattr(self, "checklist"):
-                self.render_report()
-                self.refresh_media()
-        super().changeEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_discard():
-            event.ignore()
-            return
-        self.save_geometry()
-        from app.gui import autosave
-
-        autosave.clear()
-        self.debounce.stop()
-        self.autosave_timer.stop()
-        pool = QThreadPool.globalInstance()
-        pool.clear()  # queued jobs of this window need not start
-        pool.waitForDone(3000)
-        event.accept()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.handle_dropped([u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()])
-        event.acceptProposedAction()
-
-    def handle_dropped(self, paths: list[str]) -> None:
-        """A dropped draft file opens; photos, videos and folders join the draft's media."""
-        if len(paths) == 1 and paths[0].lower().endswith(".toml"):
-            self.open_path(Path(paths[0]))
-        elif paths:
-            self.add_media_paths(paths)
