@@ -20,6 +20,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "preflight"])
+    if sys.platform == "win32":
+        app.setStyle("Fusion")  # the native Windows style ignores the system's dark mode; Fusion follows it
     app.setApplicationName("Preflight")
     app.setApplicationDisplayName("Preflight")
     app.setWindowIcon(theme.icon("app"))
