@@ -30,11 +30,6 @@ MESSAGE = L(
     zh="{where}包含{field}领域的专业建议（“{cue}”），但账号没有该领域的有效资质（{problem}）",
     en="The {where} gives {field} advice ('{cue}') but the account has no valid {field} credential ({problem})",
 )
-PROBLEMS = {
-    "missing": L(zh="未登记资质", en="none recorded"),
-    "unverified": L(zh="资质未经核验", en="not verified"),
-    "expired": L(zh="资质已过期", en="expired"),
-}
 WHERE_NAMES = {"title": L(zh="标题", en="title"), "text": L(zh="正文", en="text")}
 
 
@@ -96,7 +91,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             where=ctx.t(WHERE_NAMES[hit.where]),
             field=ctx.t(account_fixes.FIELD_NAMES[field]),
             cue=hit.text,
-            problem=ctx.t(PROBLEMS[credential_problem(ctx, field)]),
+            problem=credential_problem(ctx, field),
         )
 
 

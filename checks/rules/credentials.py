@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checks.i18n import L
 from checks.model import CREDENTIAL_FIELDS
 from checks.rules.base import Context
 
@@ -12,17 +13,26 @@ def has_valid_credential(ctx: Context, field: str) -> bool:
     return any(c.field == field and c.valid_on(day) for c in ctx.draft.account.credentials)
 
 
+PROBLEMS = {
+    "missing": L(zh="未登记资质", en="none recorded"),
+    "unverified": L(zh="资质未经核验", en="not verified"),
+    "expired": L(zh="资质已过期", en="expired"),
+}
+
+
 def credential_problem(ctx: Context, field: str) -> str:
-    """Why the account's credential for `field` does not count: missing, unverified or expired."""
+    """Why the account's credential for `field` does not count (missing, unverified, expired), in the UI language."""
     day = ctx.publish_at.date()
     own = [c for c in ctx.draft.account.credentials if c.field == field]
     if not own:
-        return "missing"
-    if not any(c.verified for c in own):
-        return "unverified"
-    if all(c.expires is not None and c.expires < day for c in own if c.verified):
-        return "expired"
-    return "missing"
+        key = "missing"
+    elif not any(c.verified for c in own):
+        key = "unverified"
+    elif all(c.expires is not None and c.expires < day for c in own if c.verified):
+        key = "expired"
+    else:
+        key = "missing"
+    return ctx.t(PROBLEMS[key])
 
 
 FIELDS = CREDENTIAL_FIELDS

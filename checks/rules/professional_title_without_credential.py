@@ -46,11 +46,6 @@ MESSAGE = L(
     zh="{where}自称“{title}”，但账号没有有效的{field}领域资质（{problem}）",
     en="The {where} claims the title '{title}' without a valid {field} credential ({problem})",
 )
-PROBLEMS = {
-    "missing": L(zh="未登记资质", en="none recorded"),
-    "unverified": L(zh="资质未经核验", en="not verified"),
-    "expired": L(zh="资质已过期", en="expired"),
-}
 WHERE_NAMES = {
     "name": L(zh="账号名称", en="account name"),
     "bio": L(zh="账号简介", en="account bio"),
@@ -112,7 +107,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             where=ctx.t(WHERE_NAMES[hit.where]),
             title=hit.text,
             field=ctx.t(account_fixes.FIELD_NAMES[field]),
-            problem=ctx.t(PROBLEMS[credential_problem(ctx, field)]),
+            problem=credential_problem(ctx, field),
         )
 
 
