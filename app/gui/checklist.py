@@ -86,7 +86,7 @@ class Checklist(QWidget):
         self._render()
 
     def _render(self) -> None:
-        from checks.platforms import declaration_menu, wording
+        from checks.platforms import confirmed, declaration_menu, wording
 
         self.platform.blockSignals(True)
         self.platform.setCurrentIndex(
@@ -118,9 +118,10 @@ class Checklist(QWidget):
             shown += 1
         menu = declaration_menu(self._platform, lang())
         if shown:
-            self.menu_hint.setText(
-                t("gui.checklist.where", menu=menu) if menu else t("gui.checklist.where_generic")
-            )
+            hint = t("gui.checklist.where", menu=menu) if menu else t("gui.checklist.where_generic")
+            if not confirmed(self._platform):
+                hint += "\n" + t("gui.checklist.unconfirmed")
+            self.menu_hint.setText(hint)
         else:
             self.menu_hint.setText(t("gui.checklist.no_toggles"))
         self._render_verdict()
