@@ -82,3 +82,23 @@ def test_bio_alone_is_not_checked() -> None:
 def test_english_message() -> None:
     (f,) = run("admin_division_in_name", name="温州今日头条", lang="en")
     assert "温州" in f.message and "division" in f.message and f.evidence.startswith("Account name:")
+
+
+def test_end_to_end_from_a_draft_file_with_json_report(tmp_path) -> None:
+    import json
+
+    from checks.engine import check_file
+    from checks.report.json_report import dumps, report_to_dict
+
+    draft = tmp_path / "draft.toml"
+    draft.write_text(
+        'title = "这家老面馆开了三十年"\ntext = "牛肉面汤头很浓。"\n'
+        'publish_at = 2026-11-21T20:00:00+08:00\n\n[account]\nname = "兰州新闻眼"\nbio = "吃遍兰州"\n',
+        encoding="utf-8",
+    )
+    report = check_file(draft, media=())
+    rules = {f.rule: f for f in report.findings}
+    assert {"admin_division_in_name", "impersonation_media"} <= set(rules)
+    data = json.loads(dumps(report_to_dict(report)))
+    found = next(f for f in data["findings"] if f["rule"] == "admin_division_in_name")
+    assert found["target"] == "account" and found["span"] == [0, 2] and found["clause"] == "SA2023-2.1"
