@@ -27,9 +27,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(theme.icon("app"))
     theme.install_fonts(app)
     window = MainWindow()
+    install_excepthook(window)
     window.show()
     draft = next((a for a in args if not a.startswith("-")), None)
     if draft:  # after the first paint: the window answers input while the draft loads
         QTimer.singleShot(0, lambda: window.open_path(Path(draft)))
     QTimer.singleShot(0, window.offer_restore)
     return int(app.exec())
+
+
+def install_excepthook(window: object) -> None:
+    """An unexpected error in a slot becomes a dialog; the draft is autosaved first so nothing typed
+    is lost, and the window keeps running."""
+    import traceback
+
+    def hook(exc_type, exc, tb) -> None:
+        traceback.print_exception(exc_type, exc, tb)
+        try:
+            from PySide6.QtWidgets import QMessageBox
+
+            from app.gui.texts import t
+
+            window.autosave_now()  # type: ignore[attr-defined]
+            QMessageBox.critical(
+                window,
+                t("gui.error.unexpected_title"),
+                t("gui.error.unexpected", error=f"{exc_type.__name__}: {exc}"),
+            )
+        except Exception:
+            traceback.print_exc()
+
+    sys.excepthook = hook

@@ -73,6 +73,7 @@ class Dialogs:
         monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Discard))
         monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
         monkeypatch.setattr(QMessageBox, "information", record("information", QMessageBox.StandardButton.Ok))
+        monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))
 
 
 def settle(qtbot, window, timeout: int = 20000) -> None:

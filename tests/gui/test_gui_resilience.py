@@ -115,3 +115,20 @@ def test_media_path_missing_is_shown_not_raised(make_window, qtbot, tmp_path):
     settle(qtbot, w)
     assert w.media_strip.entries[0].facts.error
     assert Path(w.doc.media[0]).name == "gone.jpg"
+
+
+def test_unexpected_error_is_a_dialog_and_the_text_is_autosaved(make_window, dialogs, monkeypatch):
+    import sys
+
+    from app.gui import autosave, install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    w = make_window()
+    w.editor.body_edit.setPlainText("不能丢的字")
+    install_excepthook(w)
+    try:
+        raise ValueError("boom")
+    except ValueError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert dialogs.shown[-1][0] == "critical" and "boom" in dialogs.shown[-1][2]
+    assert autosave.pending().draft.text == "不能丢的字"
