@@ -3,7 +3,8 @@
 Triggered when the title or text presents the post as now (今天, 刚刚, 昨晚, just now, this
 morning — pack lexicon `time_now`) and a self-shot file was captured more than 30 days before
 the publish time. Not triggered when the post says the footage is old (老视频, 翻到, throwback —
-`time_vague`) or states a date within three days of the capture.
+`time_vague`), refers to the past itself (去年, 上个月, 三年前) or states a date within three
+days of the capture.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def _day(value: datetime, publish: datetime) -> date:
 def check(ctx: Context) -> Iterator[Finding]:
     ta = ctx.text
     nows = [t for t in ta.times if t.kind == "now"]
-    if not nows or any(t.kind == "vague" for t in ta.times):
+    if not nows or any(t.kind in ("vague", "relative") for t in ta.times):
         return
     stated = [date(t.year, t.month, t.day) for t in ta.absolute_times() if t.year and t.month and t.day]
     publish = ctx.publish_at

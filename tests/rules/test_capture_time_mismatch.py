@@ -38,6 +38,7 @@ def test_old_footage_presented_as_now_is_a_warning(title: str, text: str, day: s
         ("翻到一组冰灯照片", "今天整理相册翻到2025年12月在哈尔滨拍的冰灯。", "2025-12-28"),
         ("老视频", "今天又刷到这个老视频。", "2019-08-10"),
         ("雪景", "下雪了，很美。", "2025-02-01"),
+        ("今天想起去年的雪", "今天降温了，想起去年拍的这场雪。", "2025-02-01"),
     ],
 )
 def test_honest_or_recent_footage_passes(title: str, text: str, day: str) -> None:
