@@ -13,7 +13,7 @@ from pathlib import Path
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.gui import theme
@@ -33,7 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if draft:  # after the first paint: the window answers input while the draft loads
         QTimer.singleShot(0, lambda: window.open_path(Path(draft)))
     QTimer.singleShot(0, window.offer_restore)
-    return int(app.exec())
+    code = int(app.exec())
+    pool = QThreadPool.globalInstance()  # let workers finish before Python tears Qt down
+    pool.clear()
+    pool.waitForDone(10000)
+    return code
 
 
 def install_excepthook(window: object) -> None:

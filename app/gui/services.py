@@ -84,15 +84,16 @@ def run_check(draft: Draft, lang: str, media: Sequence[MediaFacts], packs: Any) 
 
 
 def thumbnail_png(path: Path, side: int) -> bytes | None:
-    """A PNG thumbnail (first frame for video) from the media engineer's module, else Qt's readers."""
+    """A PNG thumbnail (first frame for video) from the engine's thumbnail module; None when the
+    file cannot be decoded (the tile then shows a placeholder). Qt's own readers stand in only
+    when that module is absent."""
     fn = optional("checks.media.thumbnail", "thumbnail_png_bytes")
     if fn is not None:
         try:
             data = fn(path, side)
-            if data:
-                return bytes(data)
         except Exception:
-            pass
+            return None
+        return bytes(data) if data else None
     if path.suffix.lower() in VIDEO_SUFFIXES:
         return None
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
