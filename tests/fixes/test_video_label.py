@@ -63,3 +63,25 @@ def test_metadata_only_video_copy_is_remuxed_not_reencoded(tmp_path: Path) -> No
         pb = [bytes(p) for p in b.demux(video=0) if p.size]
         assert pa == pb
         assert "com.apple.quicktime.location.ISO6709" not in b.metadata
+
+
+@pytest.mark.skipif(__import__("shutil").which("exiftool") is None, reason="exiftool not installed")
+def test_exiftool_reads_the_video_label(tmp_path: Path) -> None:
+    import subprocess
+
+    src = video(tmp_path / "clip.mp4", seconds=1.0)
+    out = export_media(
+        src,
+        tmp_path / "o" / "clip.mp4",
+        visible_label="AI生成",
+        implicit_label=True,
+        strip_gps=True,
+        facts=None,
+    )
+    tags = json.loads(
+        subprocess.run(
+            ["exiftool", "-j", "-G1", "-a", str(out)], capture_output=True, text=True, check=True
+        ).stdout
+    )[0]
+    assert json.loads(tags["Keys:AIGC"])["Label"] == "1"
+    assert not any("GPS" in k or "Location" in k for k in tags)
