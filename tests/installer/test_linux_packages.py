@@ -144,3 +144,42 @@ def test_frozen_gui_maps_a_window_under_xvfb(built: dict[str, Path], tmp_path: P
     assert median_ms < 10_000  # the 2 s target is measured and reported; this only catches a hang
     if shot:
         assert shot.stat().st_size > 10_000  # a real screen, not a blank grab
+
+
+def test_agency_build_bundles_pack_key_settings_and_subscription(tmp_path: Path) -> None:
+    """A branded build: the frozen app trusts the bundled key and carries the pack, settings and URL."""
+    from checks.packs import signing
+
+    pack = tmp_path / "agency-ads"
+    shutil.copytree(ROOT / "examples" / "packs" / "agency-ads", pack)
+    private, public, key_id = signing.generate_keypair(tmp_path / "keys" / "xinghe.pem")
+    signing.sign_pack(pack, signing.load_private_key(private))
+    settings = tmp_path / "agency.toml"
+    settings.write_text('lang = "zh"\nplatform = "douyin"\n', encoding="utf-8")
+    dist = tmp_path / "dist"
+    cmd = [sys.executable, str(ROOT / "installer" / "build.py"), "--no-package", "--dist", str(dist)]
+    cmd += ["--work", str(tmp_path / "work"), "--pack", str(pack), "--trusted-key", str(public)]
+    cmd += ["--settings", str(settings), "--subscription", "https://packs.example.com/xinghe.zip"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+    resources = dist / "preflight" / "_internal" / "resources"
+    bundled = resources / "packs" / "bundled" / "agency-ads"
+    assert (bundled / "pack.sig").is_file() and (bundled / "pack.toml").is_file()
+    assert (resources / "trusted_keys" / "xinghe.pem.pub").read_bytes() == public.read_bytes()
+    assert "douyin" in (resources / "default_settings.toml").read_text(encoding="utf-8")
+    assert "https://packs.example.com/xinghe.zip" in (resources / "subscription.toml").read_text(
+        encoding="utf-8"
+    )
+
+    cli = dist / "preflight" / "preflight"
+    home = {"PREFLIGHT_HOME": str(tmp_path / "home")}
+    listed = run([cli, "pack", "list", "--format", "json"], tmp_path, **home)
+    assert listed.returncode == 0, listed.stderr
+    assert key_id in listed.stdout  # the bundled key is trusted with nothing done by the creator
+    verified = run([cli, "pack", "verify", bundled], tmp_path, **home)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    checked = run([cli, "check", "examples/draft.toml", "--format", "json", "--pack", bundled], ROOT, **home)
+    assert checked.returncode in (0, 1), checked.stderr
+    packs = {p["id"]: p for p in json.loads(checked.stdout)["packs"]}
+    assert packs["agency-ads"]["signed"] is True
