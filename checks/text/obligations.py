@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from checks.model import MediaFacts, Provenance
 from checks.text.analysis import TextAnalysis
-from checks.text.places import PlaceMention
 from checks.text.times import TimeMention
 from checks.text.topics import Cue
 
@@ -80,9 +79,7 @@ def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Cue | None) -> bool:
 
 def issuer_account(ta: TextAnalysis) -> bool:
     """The account name claims to be an official body (lexicon `official_organs`)."""
-    return bool(ta.find("official_organs", "account")) and bool(
-        [c for c in ta.find("official_organs", "account") if c.start < len(ta.account_name)]
-    )
+    return any(c.start < len(ta.account_name) for c in ta.find("official_organs", "account"))
 
 
 def source_obligation(
@@ -104,8 +101,3 @@ def source_obligation(
     if not attempted and issuer_account(ta):
         return []
     return cues
-
-
-def stated_place(ta: TextAnalysis) -> PlaceMention | None:
-    places = ta.real_places()
-    return places[0] if places else None
