@@ -229,3 +229,22 @@ def test_account_file_in_the_output_folder_is_not_overwritten(tmp_path: Path) ->
     assert sha(shared / "acct.toml") == before
     assert result.draft.account_ref == "account.toml"
     assert result.draft.account.mcn_displayed is True
+
+
+def test_disk_full_during_fix_leaves_no_draft_and_originals_intact(
+    ai: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    before = hashes(ai.parent)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(FixOutputError, match="No space left on device"):
+        fix_draft(load_draft(ai), tmp_path / "out")
+    assert not (tmp_path / "out" / "draft.toml").exists()
+    assert [p for p in (tmp_path / "out").rglob("*") if p.is_file()] == []
+    assert hashes(ai.parent) == before
