@@ -5,8 +5,8 @@
 
 Before each run the bundle's files are evicted from the page cache (posix_fadvise DONTNEED on
 every file in the folder), so each figure is a cold start of the app itself; shared system
-libraries stay cached, as they are on a creator's running desktop. The window is found with
-`xdotool search --sync --onlyvisible --pid`, i.e. mapped and viewable, not merely created.
+libraries stay cached, as they are on a creator's running desktop. The window is found by polling
+`xdotool search --onlyvisible --pid` every 10 ms, i.e. mapped and viewable, not merely created.
 """
 
 from __future__ import annotations
@@ -35,17 +35,29 @@ def evict(folder: Path) -> None:
                 os.close(fd)
 
 
+def wait_mapped(proc: subprocess.Popen[bytes], start: float, limit: float = 60.0) -> float:
+    """Seconds until a viewable window of `proc` exists, polling every 10 ms.
+
+    (`xdotool search --sync` itself sleeps half a second between tries: too coarse to time.)
+    """
+    query = ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)]
+    while time.perf_counter() - start < limit:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+            raise SystemExit(
+                f"startup_probe: the app exited ({proc.returncode}) before showing a window\n{err}"
+            )
+        if subprocess.run(query, stdout=subprocess.DEVNULL, check=False).returncode == 0:
+            return time.perf_counter() - start
+        time.sleep(0.01)
+    raise SystemExit(f"startup_probe: no window within {limit:.0f} s")
+
+
 def launch(exe: Path, args: list[str], env: dict[str, str], screenshot: Path | None) -> float:
     start = time.perf_counter()
     proc = subprocess.Popen([str(exe), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        subprocess.run(
-            ["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(proc.pid)],
-            stdout=subprocess.DEVNULL,
-            timeout=60,
-            check=True,
-        )
-        mapped = time.perf_counter() - start
+        mapped = wait_mapped(proc, start)
         if screenshot:
             time.sleep(2.5)  # let the first check finish and paint
             screenshot.parent.mkdir(parents=True, exist_ok=True)
