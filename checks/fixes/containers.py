@@ -17,6 +17,7 @@ JPEG_XMP = b"http://ns.adobe.com/xap/1.0/\x00"
 PNG_SIG = b"\x89PNG\r\n\x1a\n"
 PNG_XMP_KEY = b"XML:com.adobe.xmp"
 _PNG_CARRY = {b"tEXt", b"zTXt", b"iTXt", b"tIME"}
+_PNG_COLOUR = (b"gAMA", b"cHRM", b"sRGB", b"pHYs")  # kept in place; re-added only after a re-encode
 
 
 class ContainerError(ValueError):
@@ -31,6 +32,7 @@ class Meta:
     xmp: str | None = None
     texts: list[tuple[bytes, bytes]] = field(default_factory=list)  # PNG text chunks (type, data)
     has_aigc_text: bool = False
+    colour: list[tuple[bytes, bytes]] = field(default_factory=list)  # PNG gAMA/cHRM/sRGB/pHYs
 
 
 def sniff(data: bytes) -> str:
@@ -159,6 +161,8 @@ def _png_read(data: bytes) -> Meta:
             meta.exif = payload
         elif ctype == b"iTXt" and key == PNG_XMP_KEY and meta.xmp is None:
             meta.xmp = _itxt_text(payload)
+        elif ctype in _PNG_COLOUR:
+            meta.colour.append((ctype, payload))
         elif ctype in _PNG_CARRY:
             meta.texts.append((ctype, payload))
             meta.has_aigc_text |= key == b"AIGC"
@@ -183,11 +187,14 @@ def _itxt_text(payload: bytes) -> str:
 def _png_write(data: bytes, meta: Meta, aigc_text: str | None) -> bytes:
     out = []
     inserted = False
-    for ctype, payload in _png_chunks(data):
+    chunks = _png_chunks(data)
+    have = {t for t, _ in chunks}
+    for ctype, payload in chunks:
         if ctype in (b"eXIf", b"caBX") or ctype in _PNG_CARRY:
             continue  # text chunks come back from `meta.texts`, edited, before the image data
         if ctype == b"IDAT" and not inserted:
             inserted = True
+            out.extend(_png_chunk(t, p) for t, p in meta.colour if t not in have)
             out.extend(_png_chunk(t, p) for t, p in meta.texts)
             if meta.exif:
                 out.append(_png_chunk(b"eXIf", meta.exif))

@@ -125,3 +125,25 @@ def test_cmyk_jpeg_copy_is_rgb_without_the_cmyk_profile(tmp_path: Path) -> None:
     )
     with Image.open(out) as im:
         assert im.mode == "RGB" and "icc_profile" not in im.info
+
+
+def test_png_colour_chunks_survive_the_label(tmp_path: Path) -> None:
+    from checks.fixes.containers import _png_chunks
+
+    src = tmp_path / "g.png"
+    scene((300, 200)).save(src, "PNG", dpi=(144, 144))
+    data = src.read_bytes()
+    i = data.index(b"IDAT") - 4
+    gama = b"\x00\x00\x00\x04gAMA\x00\x00\xb1\x8f\x0b\xfca\x05"  # 1/2.2 with its CRC
+    src.write_bytes(data[:i] + gama + data[i:])
+    out = export_media(
+        src,
+        tmp_path / "o" / "g.png",
+        visible_label="AI生成",
+        implicit_label=True,
+        strip_gps=False,
+        facts=None,
+    )
+    types = [t for t, _ in _png_chunks(out.read_bytes())]
+    assert b"gAMA" in types and b"pHYs" in types
+    assert types.index(b"gAMA") < types.index(b"IDAT")
