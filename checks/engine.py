@@ -51,10 +51,10 @@ def check_draft(
             produced = [
                 ctx.finding(
                     rule,
-                    L(zh="规则“{rule}”运行出错：{err}", en="Rule '{rule}' failed: {err}"),
+                    L(zh="规则“{rule_id}”运行出错：{err}", en="Rule '{rule_id}' failed: {err}"),
                     severity=Severity.WARNING,
                     target="draft",
-                    rule=rule.id,
+                    rule_id=rule.id,
                     err=f"{type(exc).__name__}: {exc}",
                 )
             ]
