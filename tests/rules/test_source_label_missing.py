@@ -73,6 +73,9 @@ def test_source_only_in_comments_does_not_count() -> None:
             "Source: China Meteorological Administration. A typhoon made landfall last night.",
         ),
         ("網傳加價", "據香港電台報道，巴士車費明年起加價。"),
+        ("CPI", "国家统计局今天发布数据显示，10月CPI同比上涨0.2%，明年起新规实施。"),
+        ("降准", "中国人民银行11月21日宣布下调存款准备金率0.25个百分点。"),
+        ("交通管制", "@杭州发布 通报：明天起西湖景区交通管制。"),
     ],
 )
 def test_specific_source_passes(title: str, text: str) -> None:
