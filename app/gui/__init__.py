@@ -34,9 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: window.open_path(Path(draft)))
     QTimer.singleShot(0, window.offer_restore)
     code = int(app.exec())
-    pool = QThreadPool.globalInstance()  # let workers finish before Python tears Qt down
-    pool.clear()
-    pool.waitForDone(10000)
+    for pool in (window.media.thumb_pool, QThreadPool.globalInstance()):  # let workers finish first
+        pool.clear()
+        pool.waitForDone(10000)
     return code
 
 

@@ -230,7 +230,7 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
             pset = packs if packs is not None else services.load_packset(extra)
             return services.run_check(draft, lang_now, facts, pset), pset
 
-        self.check_runner.start(job)
+        self.check_runner.start(job, priority=10)
         self.status_label.setText(t("gui.status.checking"))
 
     def _on_checked(self, result: tuple[Report, Any]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, Signal
+from PySide6.QtCore import QByteArray, QObject, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
 from app.gui import services
@@ -38,7 +38,11 @@ class MediaLoader(QObject):
         self.facts_runner.progress.connect(self.progress)
         self.facts_runner.finished.connect(self._on_facts)
         self.facts_runner.failed.connect(self._on_failed)
-        self.thumb_runner = Runner(self)
+        # Thumbnails get their own pool, one thread short of the machine, so a re-check or a
+        # facts read always finds a free thread even while a hundred thumbnails are queued.
+        self.thumb_pool = QThreadPool(self)
+        self.thumb_pool.setMaxThreadCount(max(1, QThread.idealThreadCount() - 1))
+        self.thumb_runner = Runner(self, pool=self.thumb_pool)
         self.thumb_runner.latest_only = False
         self.thumb_runner.finished.connect(self._on_thumb)
 
@@ -56,7 +60,7 @@ class MediaLoader(QObject):
             def job(progress):
                 return dict(zip(missing, services.read_facts(paths, on_progress=progress), strict=True))
 
-            self.facts_runner.start(job, progress=True)
+            self.facts_runner.start(job, progress=True, priority=5)
         return len(missing)
 
     def _on_facts(self, result: dict[Key, MediaFacts]) -> None:

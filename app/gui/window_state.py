@@ -63,9 +63,9 @@ class WindowState(_Base):
         autosave.clear()
         self.debounce.stop()
         self.autosave_timer.stop()
-        pool = QThreadPool.globalInstance()
-        pool.clear()  # queued jobs of this window need not start
-        pool.waitForDone(3000)
+        for pool in (self.media.thumb_pool, QThreadPool.globalInstance()):
+            pool.clear()  # queued jobs of this window need not start
+            pool.waitForDone(3000)
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -71,10 +71,11 @@ class Runner(QObject):
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
 
-    def start(self, fn: Callable[..., Any], *, progress: bool = False) -> int:
+    def start(self, fn: Callable[..., Any], *, progress: bool = False, priority: int = 0) -> int:
+        """Queue `fn`; a higher `priority` jumps ahead of queued jobs (a re-check before thumbnails)."""
         self.generation += 1
         self.busy += 1
-        self._pool.start(Job(self.generation, fn, self._signals, progress=progress))
+        self._pool.start(Job(self.generation, fn, self._signals, progress=progress), priority)
         return self.generation
 
     def _on_progress(self, gen: int, done: int, total: int) -> None:
