@@ -167,6 +167,7 @@ def make_tarball(app: Path, out_dir: Path, version: str) -> Path:
     shutil.copytree(app, stage, symlinks=True)
     shutil.copy2(LINUX / "install.sh", stage / "install.sh")
     (stage / "install.sh").chmod(0o755)
+    shutil.copy2(LINUX / "README.txt", stage / "README.txt")
     share_tree(stage / "share", "@BINDIR@")  # install.sh fills in the real bin folder
     tar = out_dir / f"{name}.tar.gz"
     tmp = tar.with_suffix(".tmp")

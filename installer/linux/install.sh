@@ -49,7 +49,7 @@ tmp="$appdir.new.$$"
 rm -rf "$tmp"
 mkdir -p "$tmp"
 for item in "$here"/*; do
-    case "$(basename "$item")" in install.sh|share) ;; *) cp -R "$item" "$tmp/" ;; esac
+    case "$(basename "$item")" in install.sh|share|README.txt) ;; *) cp -R "$item" "$tmp/" ;; esac
 done
 rm -rf "$appdir.old"
 [ -d "$appdir" ] && mv "$appdir" "$appdir.old"

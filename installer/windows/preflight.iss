@@ -1,4 +1,4 @@
-﻿; Inno Setup 6 script for Preflight (发布前自检) on Windows.
+﻿; Inno Setup 6 (6.5 or newer: the Chinese .isl targets 6.5) script for Preflight (发布前自检) on Windows.
 ;
 ; build.py compiles it after the PyInstaller build and the smoke test:
 ;   iscc /DAppVersion=0.1.0 /DDistDir=C:\...\dist\preflight /OC:\...\dist\packages installer\windows\preflight.iss
