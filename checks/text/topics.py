@@ -14,7 +14,8 @@ pack can extend it. Topics (key → lexicon):
   cue counts one, a series marker (`fiction_cues_series`: 第3集, 下集, Part 2) one, and an
   account name/bio that calls its videos stories (`fiction_account_cues`) one — at least one
   plot cue is always needed, so a "Part 2" tutorial is not fiction; a script (three lines
-  opening with a speaker, two speakers: "婆婆：…" / "我：…") is a strong cue;
+  opening with a speaker, two speakers: "婆婆：…" / "我：…") is a strong cue; in a review
+  (`fiction_review_context`: 电影, 上映, 这本书 …) only strong cues count;
 - ai_content → `topic_ai_content` (用AI画的, AI换脸, Midjourney …): the text says it is AI-made;
 - advice_finance / advice_education / advice_health / advice_justice → a domain cue
   (`advice_<field>`) in the same sentence as an advice marker (`advice_markers`): advice, not
@@ -87,7 +88,8 @@ def find_topics(
     series = [c for t, x in body.items() for c in hits(packs, "fiction_cues_series", t, x)]
     account = hits(packs, "fiction_account_cues", "account", parts.get("account", ""))
     score = len({normalize(c.text) for c in weak}) + (1 if series else 0) + (1 if account else 0)
-    if strong or (weak and score >= 2):
+    reviewing = any(hits(packs, "fiction_review_context", t, x) for t, x in body.items())
+    if strong or (weak and score >= 2 and not reviewing):
         found["fiction"] = _as("fiction", strong + weak + series + account)
     for fld in ADVICE_FIELDS:
         cues = _advice(packs, fld, sentences, body)

@@ -69,6 +69,7 @@ def test_notice_only_in_bio_does_not_count() -> None:
     ("title", "text"),
     [
         ("这部电影的结局我哭了", "昨天去看了新上映的电影，剧情很感人。"),
+        ("这部电影的结局太意外了", "新上映的悬疑片，剧情层层反转，结局完全没想到。"),
         ("我的离婚经历", "离婚两年了，现在一个人带孩子也挺好。"),
         ("追剧日记", "最近在追一部古装剧，女主演技真好。"),
         ("Episode 2: my morning coffee routine", "Today I grind the beans by hand."),
