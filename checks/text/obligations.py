@@ -47,18 +47,23 @@ class OldNews:
 
 
 def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...]) -> OldNews | None:
-    """The first sign that the post cites a past *event*: a vague past word (当年, 老视频, years
-    ago) or a year before last, together with an event word (灾, 事故, 新闻, flood …)."""
+    """The first sign that the post cites a past *event*: a year before last in the same sentence
+    as an event word (灾, 事故, 洪水, flood …), or a vague past word (当年, 那年, years ago) with
+    an event word *and* a sign that a public event is cited rather than remembered (an event
+    public by nature — `old_news_public_events`: 地震, 洪水, 疫情 — old footage, reporting or
+    public scale — `old_news_context` — or a `reposted` declaration)."""
     if "fiction" in ta.topics or "fiction" in declarations:
         return None
-    events = ta.find("old_news_events") + list(ta.topics.get("disaster", ()))
+    public = ta.find("old_news_public_events")
+    events = public + ta.find("old_news_events") + list(ta.topics.get("disaster", ()))
     if not events:
         return None
+    cited = bool(public) or bool(ta.find("old_news_context")) or "reposted" in declarations
     for t in ta.times:
         old_year = t.kind in ("absolute", "relative") and t.year is not None and t.year < publish_year - 1
         if t.kind == "vague" or old_year:
             near = _nearest(events, t)
-            if t.kind == "vague" or _same_sentence(ta, t, near):
+            if (t.kind == "vague" and cited) or (t.kind != "vague" and _same_sentence(ta, t, near)):
                 return OldNews(t, near)
     return None
 
