@@ -59,6 +59,8 @@ def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...])
     if not events:
         return None
     cited = bool(public) or bool(ta.find("old_news_context")) or "reposted" in declarations
+    if ta.find("personal_memory") and "reposted" not in declarations and not ta.find("old_news_context"):
+        cited = False
     for t in ta.times:
         old_year = t.kind in ("absolute", "relative") and t.year is not None and t.year < publish_year - 1
         if t.kind == "vague" or old_year:

@@ -60,6 +60,7 @@ def test_time_and_place_stated_passes(title: str, text: str) -> None:
         ("个税确认", "来源：国家税务总局官网。去年我操作了一遍，五分钟就搞定。"),
         ("那年冬天", "那年冬天下了好大的雪，我们在院子里堆了雪人。"),
         ("学游泳", "那次车祸以后我就开始学游泳了，现在每周游三次。"),
+        ("回老家", "三年没回老家了，村口的大槐树还在，小时候那次发大水我们就在树下躲雨。"),
     ],
 )
 def test_personal_memories_are_not_old_news(title: str, text: str) -> None:
