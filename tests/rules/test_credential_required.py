@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
+from account_draft import cred, run
 
-from checks.model import Account, Credential, Draft, FixKind, Severity
-from checks.packs import load_packs
-from checks.rules import get_rule
-from checks.rules.base import Context
-
-PUBLISH = datetime(2026, 11, 21, 12, tzinfo=UTC)
-
-
-def run(
-    rule: str, *, name: str = "", bio: str = "", title: str = "", text: str = "", lang: str = "zh", **account
-) -> list:
-    draft = Draft(title=title, text=text, account=Account(name=name, bio=bio, **account))
-    ctx = Context(draft=draft, media=(), packs=load_packs(), publish_at=PUBLISH, lang=lang)
-    return list(get_rule(rule).check(ctx))
-
-
-def cred(
-    field: str, *, expires: date | None = date(2028, 1, 1), verified: bool = True
-) -> tuple[Credential, ...]:
-    return (Credential(field=field, title="x", expires=expires, verified=verified),)
+from checks.model import FixKind, Severity
 
 
 @pytest.mark.parametrize(

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
+from account_draft import run
 
-from checks.model import Account, Draft, FixKind, Severity
-from checks.packs import load_packs
-from checks.rules import get_rule
-from checks.rules.base import Context
-
-PUBLISH = datetime(2026, 11, 21, 12, tzinfo=UTC)
-
-
-def run(rule: str, *, title: str = "", text: str = "", name: str = "某某", lang: str = "zh") -> list:
-    draft = Draft(title=title, text=text, account=Account(name=name))
-    ctx = Context(draft=draft, media=(), packs=load_packs(), publish_at=PUBLISH, lang=lang)
-    return list(get_rule(rule).check(ctx))
+from checks.model import FixKind, Severity
 
 
 @pytest.mark.parametrize(
@@ -66,15 +54,11 @@ def test_english_message() -> None:
 
 
 def test_bio_pointing_to_a_backup_account_is_flagged() -> None:
-    draft = Draft(account=Account(name="搞笑日常", bio="主号被封了，防失联关注备用号@搞笑日常2。每天更新"))
-    ctx = Context(draft=draft, media=(), packs=load_packs(), publish_at=PUBLISH)
-    (f,) = get_rule("follow_inducement").check(ctx)
+    (f,) = run("follow_inducement", name="搞笑日常", bio="主号被封了，防失联关注备用号@搞笑日常2。每天更新")
     assert f.target == "account" and f.evidence.startswith("账号简介：")
     (fix,) = f.fixes
     assert fix.kind == FixKind.EDIT_ACCOUNT and fix.payload == {"field": "bio", "value": "每天更新"}
 
 
 def test_bio_asking_to_follow_this_account_is_fine() -> None:
-    draft = Draft(account=Account(name="菜谱大全", bio="关注我，每天一道家常菜"))
-    ctx = Context(draft=draft, media=(), packs=load_packs(), publish_at=PUBLISH)
-    assert list(get_rule("follow_inducement").check(ctx)) == []
+    assert run("follow_inducement", name="菜谱大全", bio="关注我，每天一道家常菜") == []

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
+from account_draft import run
 
-from checks.model import Account, Draft, FixKind, Severity
-from checks.packs import load_packs
-from checks.rules import get_rule
-from checks.rules.base import Context
-
-PUBLISH = datetime(2026, 11, 21, 12, tzinfo=UTC)
-
-
-def run(
-    rule: str, *, name: str = "", bio: str = "", title: str = "", text: str = "", lang: str = "zh", **account
-) -> list:
-    draft = Draft(title=title, text=text, account=Account(name=name, bio=bio, **account))
-    ctx = Context(draft=draft, media=(), packs=load_packs(), publish_at=PUBLISH, lang=lang)
-    return list(get_rule(rule).check(ctx))
+from checks.model import FixKind, Severity
 
 
 def test_hidden_mcn_is_error_with_safe_edit_account_fix() -> None:
