@@ -56,7 +56,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     lang = "en" if ctx.english else "zh"
     kinds = {"image" if ctx.media[i].kind == "photo" else ctx.media[i].kind for i in ai_media}
-    label = ai_label(kinds.pop() if len(kinds) == 1 else "content", lang)
+    label = ai_label(kinds.pop() if len(kinds) == 1 else "content", ta.lang)
     fixes = [
         Fix(
             FixKind.INSERT_TEXT,

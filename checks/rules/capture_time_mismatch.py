@@ -45,7 +45,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if days <= MAX_DAYS or any(abs((s - shot).days) <= 3 for s in stated):
             continue
         now = nows[0]
-        lang = "en" if ctx.english else "zh"
+        lang = ta.lang
         fix = Fix(
             FixKind.INSERT_TEXT,
             ctx.t(L(zh="写明画面的真实拍摄日期", en="State when the footage was really shot")),
@@ -59,7 +59,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             RULE, MESSAGE, target=f"media:{i}", span=None,
             evidence=f"{m.capture_time_source or 'capture time'} {m.capture_time.isoformat(sep=' ')}",
-            fixes=[fix], now=now.text, path=m.path, shot=format_date(shot, lang), days=days,
+            fixes=[fix], now=now.text, path=m.path, shot=format_date(shot, "en" if ctx.english else "zh"), days=days,
         )  # fmt: skip
 
 

@@ -38,7 +38,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not cues or ta.label("fiction") is not None:
         return
     lang = "en" if ctx.english else "zh"
-    label = fiction_label(lang)
+    label = fiction_label(ta.lang)
     fixes = [
         Fix(
             FixKind.INSERT_TEXT,

@@ -46,7 +46,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     has_time, has_place = bool(absolute), bool(places)
     if has_time and has_place:
         return
-    lang = "en" if ctx.english else "zh"
     cue = hit.trigger
     if relative and has_place and not has_time:
         rel = relative[0]
@@ -68,7 +67,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     missing = "both" if not (has_time or has_place) else ("place" if has_time else "time")
     when = absolute[0].text if absolute else (relative[0].resolved if relative else None)
     where = places[0].text if places else None
-    label = old_news_label(when, where, lang)
+    label = old_news_label(when, where, ta.lang)
     fix = Fix(
         FixKind.INSERT_TEXT,
         ctx.t(

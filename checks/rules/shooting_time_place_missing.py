@@ -42,7 +42,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     missing = "both" if not (has_time or has_place) else ("place" if has_time else "time")
     facts = [ctx.media[i] for i in own]
-    label = shooting_label(facts, "en" if ctx.english else "zh")
+    label = shooting_label(facts, ta.lang)  # the label is in the post's language
     complete = is_complete(label)
     fix = Fix(
         FixKind.INSERT_TEXT,

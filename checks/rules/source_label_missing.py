@@ -53,7 +53,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
         ),
         Applicability.DISPLAY_ONLY,
-        {"text": source_label(None, "en" if ctx.english else "zh"), "where": "text_start", "target": "text"},
+        {"text": source_label(None, ta.lang), "where": "text_start", "target": "text"},
     )
     deferred = ta.labels_of("source", "deferred")
     vague = ta.labels_of("source", "vague")

@@ -26,7 +26,7 @@ def test_old_footage_presented_as_now_is_a_warning(title: str, text: str, day: s
     (f,) = run("capture_time_mismatch", title=title, text=text, media=(shot(day),))
     assert f.severity == Severity.WARNING and f.clause == "SA2023-1.1" and f.target == "media:0"
     assert day.replace("-", ":")[:10] in f.evidence.replace("-", ":")
-    assert f.fixes[0].payload["text"].startswith("拍摄于")
+    assert f.fixes[0].payload["text"].startswith("Shot on " if title.isascii() else "拍摄于")
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,12 @@ def test_news_footage_without_time_and_place_is_an_error(title: str, text: str) 
     assert "DateTimeOriginal" in f.evidence
     (fix,) = f.fixes
     assert fix.kind == FixKind.INSERT_TEXT and fix.applicability == Applicability.SAFE
-    assert fix.payload["text"] == "拍摄于2026年11月21日 浙江省杭州市西湖区"
+    expected = (
+        "Shot on 21 Nov 2026 in 浙江省杭州市西湖区"
+        if title.isascii()
+        else "拍摄于2026年11月21日 浙江省杭州市西湖区"
+    )
+    assert fix.payload["text"] == expected  # the label is in the post's language
 
 
 def test_missing_facts_leave_blanks_for_the_creator() -> None:
