@@ -14,7 +14,7 @@ from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.phrase_hits import Hit, find, finding_at
+from checks.rules.phrase_hits import Hit, find, finding_at, outside
 
 PERCENT_HOOK = re.compile(r"\d{2,3}\s*[%％]\s*的人(都|还)?不知道|\d{2,3}\s*[%％]\s*of people")
 EXCLAIM = re.compile(r"\s*[!！]")
@@ -28,20 +28,26 @@ MESSAGE = L(
 )
 
 
+def _hooks(ctx: Context, lexicon: str, title: str) -> list[Hit]:
+    """Hook hits of `lexicon` in the title, except inside an ordinary compound (空气炸锅, 长曝光)."""
+    guards = find(ctx.packs.lexicon("clickbait_compounds"), title, "title")
+    return outside(find(ctx.packs.lexicon(lexicon), title, "title"), guards)
+
+
 def title_hooks(ctx: Context) -> list[Hit]:
     title = ctx.draft.title or ""
-    strong = find(ctx.packs.lexicon("clickbait_strong"), title, "title")
+    strong = _hooks(ctx, "clickbait_strong", title)
     strong += [Hit("title", m.start(), m.end(), m.group(0), m.group(0)) for m in PERCENT_HOOK.finditer(title)]
     if strong:
         return sorted(strong, key=lambda h: h.start)
-    weak = find(ctx.packs.lexicon("clickbait_weak"), title, "title")
+    weak = _hooks(ctx, "clickbait_weak", title)
     if not weak and not EXCLAIM.search(title):
         return []
     if _sourced_report(ctx, title):
         return []
     if len({h.phrase for h in weak}) >= 2:
         return weak
-    flash = [h for h in find(ctx.packs.lexicon("clickbait_flash"), title, "title") if h.start == 0]
+    flash = [h for h in _hooks(ctx, "clickbait_flash", title) if h.start == 0]
     return [h for h in weak if WITHHELD.match(title, h.end)] + [
         h for h in flash if EXCLAIM.match(title, h.end)
     ]

@@ -109,6 +109,37 @@ def _find(phrases: tuple[str, ...], text: str, where: str) -> tuple[Hit, ...]:
     return tuple(hits)
 
 
+def find_pattern(
+    pattern: re.Pattern[str], text: str, where: str = "text", *, packed: bool = True
+) -> list[Hit]:
+    """Matches of `pattern`, with spans into what the creator typed.
+
+    Chinese patterns (`packed`) run on the normalised text without punctuation or spaces, as
+    lexicon entries do, so "观众朋友们，大家好！" is 观众朋友们大家好; English patterns run on
+    the normalised text, spaces kept.
+    """
+    if not text:
+        return []
+    if not packed:
+        return [
+            Hit(where, m.start(), m.end(), text[m.start() : m.end()], m.group(0))
+            for m in pattern.finditer(normalize(text))
+        ]
+    flat, offsets = compact(text)
+    hits = []
+    for m in pattern.finditer(flat):
+        if m.end() > m.start():
+            s, e = offsets[m.start()], offsets[m.end() - 1] + 1
+            hits.append(Hit(where, s, e, text[s:e], m.group(0)))
+    return hits
+
+
+def outside(hits: Iterable[Hit], guards: Iterable[Hit]) -> list[Hit]:
+    """`hits` not lying inside a guard hit: 炸锅 inside 空气炸锅 is part of an ordinary word."""
+    spans = [(g.where, g.start, g.end) for g in guards]
+    return [h for h in hits if not any(w == h.where and s <= h.start and h.end <= e for w, s, e in spans)]
+
+
 def find_in(ctx: Context, lexicon: str, wheres: Iterable[str]) -> list[Hit]:
     phrases = ctx.packs.lexicon(lexicon)
     return [h for w in wheres for h in find(phrases, source(ctx.draft, w), w)]

@@ -58,3 +58,33 @@ def test_soft_hook_with_a_specific_source_label_is_a_report() -> None:
     assert run("clickbait_title", title="重磅！央行宣布降准", text=text) == []
     (f,) = run("clickbait_title", title="重磅！央行宣布降准", text="听说要降准了，大家怎么看？")
     assert f.span == (0, 2)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "空气炸锅版蜜汁排骨",
+        "電炸鍋做薯條，十分鐘搞定",
+        "长曝光拍星轨的三个参数",
+        "曝光补偿怎么调才不过曝",
+        "突发性耳聋的早期信号",
+        "院子里的柿子树开花结果了",
+        "体检结果里这几项要看懂",
+        "Secret Santa gift ideas under $20",
+    ],
+)
+def test_hook_inside_an_ordinary_compound_is_not_a_hook(title: str) -> None:
+    assert run("clickbait_title", title=title) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "hook"),
+    [
+        ("全网炸锅！这家奶茶店被曝用过期原料", "炸锅"),
+        ("空气炸锅竟然能做这个，结果……", "竟然"),  # the appliance is guarded, the hooks are not
+        ("曝光！某网红餐厅后厨竟是这样", "曝光"),
+    ],
+)
+def test_hooks_next_to_a_compound_still_count(title: str, hook: str) -> None:
+    (f,) = run("clickbait_title", title=title)
+    assert title[f.span[0] : f.span[1]] == hook
