@@ -10,6 +10,7 @@ for broadcast openings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.i18n import L
@@ -17,7 +18,7 @@ from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.division_names import division_hits
-from checks.rules.phrase_hits import Hit, find, finding_at, source
+from checks.rules.phrase_hits import Hit, find, find_pattern, finding_at, source
 from checks.text.normalize import normalize
 
 ACCOUNT_MESSAGE = L(
@@ -27,6 +28,19 @@ ACCOUNT_MESSAGE = L(
 TEXT_MESSAGE = L(
     zh="内容模仿电视新闻节目播报（“{word}”），不得以新闻节目形式包装自媒体内容",
     en="The post is dressed as a TV news programme ('{word}')",
+)
+# The shapes of a broadcast, beyond the fixed phrases of `tv_news_openings`: an anchor's greeting
+# to viewers (各位观众/观众朋友们 + 大家/晚上…好), a programme welcome (欢迎收看…新闻/节目), a
+# station ident (这里是…新闻/电视台). Chinese patterns see the text without punctuation.
+BROADCAST_ZH = re.compile(
+    r"(各位观众(朋友们?)?|(亲爱的)?观众朋友们?)(大家)?(早上|上午|中午|下午|晚上|早|午|晚)?好"
+    r"|欢迎(收看|收听)[^我]{0,10}?(新闻|节目|联播|播报|快讯)"
+    r"|这里是[^的我]{0,10}?(新闻|电视台|卫视|广播电台)"
+)
+BROADCAST_EN = re.compile(
+    r"\bgood (morning|afternoon|evening)\b[^.!?\n]{0,40}?\b(this is|welcome to|you're watching|you are watching)\b"
+    r"[^.!?\n]{0,40}?\bnews\b"
+    r"|\b(welcome to|you're watching|you are watching) (tonight's|this evening's|today's|the) [a-z0-9' ]{0,25}?news\b"
 )
 FAN_AFTER = ("粉丝", "爱好者", "读者", "观众", "迷")
 READ_BEFORE = ("看", "读", "听")
@@ -56,9 +70,13 @@ def account_hits(ctx: Context) -> list[Hit]:
 
 def broadcast_hits(ctx: Context) -> list[Hit]:
     openings = ctx.packs.lexicon("tv_news_openings")
-    return find(openings, source(ctx.draft, "title"), "title") + find(
-        openings, source(ctx.draft, "text"), "text"
-    )
+    hits: list[Hit] = []
+    for where in ("title", "text"):
+        text = source(ctx.draft, where)
+        found = find(openings, text, where) + find_pattern(BROADCAST_ZH, text, where)
+        found += find_pattern(BROADCAST_EN, text, where, packed=False)
+        hits += sorted(found, key=lambda h: (h.start, -h.end))
+    return hits
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -74,3 +74,40 @@ def test_tv_news_openings_in_text_are_flagged(text: str) -> None:
 
 def test_vlog_greeting_is_not_tv_news() -> None:
     assert run("impersonation_media", name="小鱼vlog", text="哈喽大家好，今天带大家去逛菜市场。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("观众朋友们，大家中午好！今天先来关注一则体育消息。", "观众朋友们，大家中午好"),
+        ("各位观众朋友们早上好，这里是每日财经速递。", "各位观众朋友们早上好"),
+        ("歡迎收看今晚的財經新聞，首先關注油價調整。", "歡迎收看今晚的財經新聞"),
+        ("这里是江城卫视，现在为您播报一条路况消息。", "这里是江城卫视"),
+        ("本台记者从现场发回报道，小区门口的奶茶店下周开业。", "本台记者"),
+        ("Good evening, this is Channel 8 Nightly News with the latest on the storm.", None),
+        ("Good evening and welcome to tonight's news: the mayor has resigned.", None),
+        ("You're watching the Midday News. Our top story tonight…", None),
+    ],
+)
+def test_broadcast_shapes_in_text_are_flagged(text: str, word: str | None) -> None:
+    (f,) = run("impersonation_media", name="阿杰的碎碎念", text=text, lang="en" if word is None else "zh")
+    assert f.target == "text" and f.span[0] == 0
+    if word is not None:
+        assert text[f.span[0] : f.span[1]] == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各位观众老爷们大家好，今天开箱一台新相机。",
+        "欢迎收看我的第一期vlog，今天去爬山。",
+        "日本台风过境，我们航班取消了，在酒店躺了一天。",
+        "我每天晚上陪我爸看新闻联播，他最爱看天气预报。",
+        "这里是我的小店，欢迎大家来坐坐。",
+        "Good evening everyone, welcome back to my kitchen!",
+        "This is big news for Switch fans: the sequel is out.",
+        "今天的主要内容有三点：选材、腌制、火候。",
+    ],
+)
+def test_ordinary_greetings_and_mentions_are_not_broadcasts(text: str) -> None:
+    assert run("impersonation_media", name="小鱼vlog", text=text) == []
