@@ -65,14 +65,21 @@ def test_declaration_passes() -> None:
 
 
 def test_text_saying_ai_made_triggers_without_ai_media() -> None:
-    (f,) = run("ai_label_missing", title="AI换脸成了明星", text="一键换脸，太像了。")
+    (f,) = run("ai_label_missing", title="我的数字人主播", text="今天开播了，像不像真人？")
     assert f.severity == Severity.WARNING and f.target in ("title", "text")
-    assert run("ai_label_missing", title="AI换脸成了明星", text="内容由AI生成。") == []
+    assert run("ai_label_missing", title="我的数字人主播", text="内容由AI生成。") == []
 
 
-def test_informal_mention_is_a_warning() -> None:
-    (f,) = run("ai_label_missing", title="用AI画了一只猫", text="Midjourney画的，像不像？", media=(ai(),))
+def test_tool_mention_without_a_label_is_a_warning() -> None:
+    (f,) = run("ai_label_missing", title="古风美女", text="用了Midjourney，提示词放评论区了。", media=(ai(),))
     assert f.severity == Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text", ["#AI绘画# 古风美女", "用AI画了一只猫", "AI换脸成了明星", "Midjourney生成，提示词见评论"]
+)
+def test_plain_ai_making_statements_count_as_labels(text: str) -> None:
+    assert run("ai_label_missing", title="作品", text=text, media=(ai(),)) == []
 
 
 def test_real_photo_with_denial_is_fine() -> None:
