@@ -4,7 +4,7 @@ Triggered when the title or text presents the post as now (今天, 刚刚, 昨�
 morning — pack lexicon `time_now`) and a self-shot file was captured more than 30 days before
 the publish time. Not triggered when the post says the footage is old (老视频, 翻到, throwback —
 `time_vague`), refers to the past itself (去年, 上个月, 三年前) or states a date within three
-days of the capture.
+days of the capture. "今天分享…" introduces the post, not the footage (`time_now_not_event`).
 """
 
 from __future__ import annotations
@@ -32,7 +32,12 @@ def _day(value: datetime, publish: datetime) -> date:
 
 def check(ctx: Context) -> Iterator[Finding]:
     ta = ctx.text
-    nows = [t for t in ta.times if t.kind == "now"]
+    intro = ta.find("time_now_not_event")
+    nows = [
+        t
+        for t in ta.times
+        if t.kind == "now" and not any(c.target == t.target and c.start <= t.start < c.end for c in intro)
+    ]
     if not nows or any(t.kind in ("vague", "relative") for t in ta.times):
         return
     stated = [date(t.year, t.month, t.day) for t in ta.absolute_times() if t.year and t.month and t.day]

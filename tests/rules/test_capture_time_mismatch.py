@@ -39,6 +39,7 @@ def test_old_footage_presented_as_now_is_a_warning(title: str, text: str, day: s
         ("老视频", "今天又刷到这个老视频。", "2019-08-10"),
         ("雪景", "下雪了，很美。", "2025-02-01"),
         ("今天想起去年的雪", "今天降温了，想起去年拍的这场雪。", "2025-02-01"),
+        ("红烧肉做法", "今天分享一个红烧肉的做法，冰糖炒色是关键。", "2026-08-01"),
     ],
 )
 def test_honest_or_recent_footage_passes(title: str, text: str, day: str) -> None:
