@@ -82,6 +82,7 @@ def find_topics(
             for target, text in body.items():
                 found.setdefault(topic, []).extend(_as(topic, hits(packs, lex, target, text)))
     _promote_weak_news(found)
+    _weather_alone(packs, found)
     strong = [c for t, x in body.items() for c in hits(packs, "fiction_cues_strong", t, x)]
     strong += _dialogue(body.get("text", ""))
     weak = [c for t, x in body.items() for c in hits(packs, "fiction_cues_weak", t, x)]
@@ -112,6 +113,14 @@ def _dialogue(text: str) -> list[Cue]:
         m = lines[0]
         return [Cue("fiction", "text", m.start(1), m.end(), text[m.start(1) : m.end()], "dialogue")]
     return []
+
+
+def _weather_alone(packs: PackSet, found: dict[str, list[Cue]]) -> None:
+    """Weather words (暴雨, 寒潮 — lexicon `weather_only`) alone do not make a social event."""
+    weather = {normalize(w) for w in packs.lexicon("weather_only")}
+    social = found.get("social_event", [])
+    if social and all(normalize(c.text) in weather for c in social) and not found.get("current_affairs"):
+        found["social_event"] = []
 
 
 def _promote_weak_news(found: dict[str, list[Cue]]) -> None:

@@ -17,6 +17,7 @@ from checks.model import Applicability, FixKind, MediaFacts, Provenance, Severit
         ("洪水泡烂了爷爷的橘子园", "一年的橘子全被洪水泡烂了。"),
         ("地铁站的扶梯突然停了", "刚刚地铁站的上行扶梯突然急停，好几个人往后倒。"),
         ("Crash on the highway", "Two trucks collided, police and ambulance are on site."),
+        ("暴雨", "暴雨之后马路变成了河，好几辆车熄火被困。"),
     ],
 )
 def test_news_footage_without_time_and_place_is_an_error(title: str, text: str) -> None:
@@ -74,6 +75,7 @@ def test_placeholder_place_does_not_count() -> None:
         ("今天带娃打了流感疫苗", "儿保科的医生特别温柔，孩子都没来得及哭。"),
         ("航班延误", "在机场等了三个小时，终于登机了，现场广播一直在道歉。"),
         ("新年计划", "明年开始每天读书半小时，每周跑步三次。"),
+        ("下暴雨了", "今天暴雨，在家煮了一锅火锅。"),
     ],
 )
 def test_everyday_posts_get_only_an_info_suggestion(title: str, text: str) -> None:
