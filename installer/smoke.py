@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXE = ".exe" if sys.platform == "win32" else ""
+GUI_GRACE = 8  # seconds the GUI must stay up; a start-up crash ends it well before
 
 
 class SmokeError(Exception):
@@ -124,6 +125,28 @@ def smoke(app: Path, version: str, log=print) -> dict[str, float]:
             if "ai_label_missing" not in out or len(out) < 100:
                 raise SmokeError(f"explain printed too little (docstrings stripped?): {out[:200]!r}")
 
+        def gui_starts() -> None:
+            # The real window, offscreen, with the example draft: an import the spec left out or a
+            # missing resource ends the process at once. Still running after the grace period = ok.
+            proc = subprocess.Popen(
+                [str(gui), "examples/draft.toml"],
+                cwd=work,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            try:
+                proc.wait(timeout=GUI_GRACE)
+            except subprocess.TimeoutExpired:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                return
+            err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+            raise SmokeError(f"{gui.name} exited ({proc.returncode}) while starting:\n{err[-3000:]}")
+
         def unreadable_input() -> None:
             run([cli, "check", "no-such-draft.toml"], work, env, ok=(2,))
 
@@ -135,4 +158,5 @@ def smoke(app: Path, version: str, log=print) -> dict[str, float]:
         step("fix --out (copies; originals untouched)", fix_copies)
         step("explain ai_label_missing", explain_rule)
         step("missing draft exits 2", unreadable_input)
+        step(f"preflight-gui opens the example draft (offscreen, alive after {GUI_GRACE} s)", gui_starts)
     return timings
