@@ -159,6 +159,13 @@ def make_deb(app: Path, out_dir: Path, version: str, work: Path) -> Path:
     return deb
 
 
+def _as_root(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    """Entries owned by root:root with no build-machine user names, like a distribution's archives."""
+    info.uid = info.gid = 0
+    info.uname = info.gname = "root"
+    return info
+
+
 def make_tarball(app: Path, out_dir: Path, version: str) -> Path:
     """`preflight-<version>-linux-<machine>.tar.gz`: the folder, install.sh and the share/ files."""
     name = f"preflight-{version}-linux-{platform.machine()}"
@@ -172,7 +179,7 @@ def make_tarball(app: Path, out_dir: Path, version: str) -> Path:
     tar = out_dir / f"{name}.tar.gz"
     tmp = tar.with_suffix(".tmp")
     with tarfile.open(tmp, "w:gz", compresslevel=6) as tf:
-        tf.add(stage, arcname=name)
+        tf.add(stage, arcname=name, filter=_as_root)
     os.replace(tmp, tar)
     shutil.rmtree(stage)
     return tar
