@@ -1,31 +1,29 @@
 """Finance, education, health or legal ADVICE without a valid credential for that field (N2023-2).
 
 Mentioning a field is not advice: a patient retelling what the doctor said, a policy news item,
-a savings diary. Advice is a field cue (停药, 满仓, 押题, 起诉…) in the same sentence as an
-imperative or recommendation (直接, 记住, 可以照着试试, 保你…), or a dosage instruction
-(首剂吃2片), which is advice on its own. Only a credential for *that* field, verified and
-unexpired on the publish day, covers it: a finance credential does not cover diabetes advice.
+a savings diary. Advice is a field cue (停药, 满仓, 押题, 起诉, antibiotics…) in the same sentence
+as an imperative or recommendation (直接, 记住, 可以照着试试, you should…), or a shape that is
+advice in any wording (a dosage, an allocation, see `advice_patterns`). A sentence that reports
+news or reminds of a deadline (据说, 新规, 截止, reportedly) is information: soft words like 记得
+or 可以 do not make it advice there, only a real directive (`advice_markers_strong`) does. Only a
+credential for *that* field, verified and unexpired on the publish day, covers it: a finance
+credential does not cover diabetes advice.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import partial
 
 from checks.i18n import L
 from checks.model import Finding, Severity
-from checks.rules import account_fixes
+from checks.rules import account_fixes, advice_patterns
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
 from checks.rules.phrase_hits import Hit, find, finding_at, sentences, source
 from checks.text.normalize import normalize
 
-NUM = r"[0-9一二两三四五六七八九十半]+"
-DOSAGE = re.compile(
-    rf"((首剂|每次|一次|每天|一天|一日|每日|早晚|空腹|饭后|饭前|睡前)(吃|服|服用|口服|用)?|(吃|服|服用|口服))(了)?"
-    rf"{NUM}(到{NUM}|-{NUM}|～{NUM})?(片|粒|颗|袋|毫克|毫升|mg|ml|克|支|滴|丸|包)"
-)
 MESSAGE = L(
     zh="{where}包含{field}领域的专业建议（“{cue}”），但账号没有该领域的有效资质（{problem}）",
     en="The {where} gives {field} advice ('{cue}') but the account has no valid {field} credential ({problem})",
@@ -35,34 +33,41 @@ WHERE_NAMES = {"title": L(zh="标题", en="title"), "text": L(zh="正文", en="t
 
 def advice_hit(ctx: Context, field: str) -> Hit | None:
     """The first piece of advice in `field` in the title or text, or None."""
-    cues = ctx.packs.lexicon(f"advice_{field}")
-    markers = ctx.packs.lexicon("advice_markers")
+    packs = ctx.packs
     for where in ("title", "text"):
         text = source(ctx.draft, where)
-        candidates = []
-        if field == "health":
-            candidates += [
-                Hit(where, m.start(), m.end(), text[m.start() : m.end()], "dosage")
-                for m in DOSAGE.finditer(normalize(text))
-                if not _first_person(text, m.start())
-            ]
-        cue_hits = find(cues, text, where)
+        if not text:
+            continue
+        norm = normalize(text)
+        sentence_of = partial(bisect_right, [end for _, end in sentences(text)])
+        shaped, candidates = [], []
+        for pattern in advice_patterns.CUES[field]:
+            for m in pattern.finditer(norm):
+                if not advice_patterns.first_person(norm, m.start()):
+                    hit = Hit(where, m.start(), m.end(), text[m.start() : m.end()], "pattern")
+                    shaped.append(hit)
+                    if pattern in advice_patterns.SELF_SUFFICIENT:
+                        candidates.append(hit)
+        cue_hits = find(packs.lexicon(f"advice_{field}"), text, where) + shaped
         if cue_hits:
-            ends = [end for _, end in sentences(text)]
-            marked = {bisect_right(ends, h.start) for h in find(markers, text, where)}
-            # "医生说继续用药就行": the professional's words, reported, are not the creator's advice.
-            marked -= {
-                bisect_right(ends, h.start) for h in find(ctx.packs.lexicon("title_mentions"), text, where)
+            informative = {
+                sentence_of(h.start) for h in find(packs.lexicon("advice_information"), text, where)
             }
-            candidates += [h for h in cue_hits if bisect_right(ends, h.start) in marked]
+            strong = {sentence_of(h.start) for h in find(packs.lexicon("advice_markers_strong"), text, where)}
+            marked = {sentence_of(h.start) for h in find(packs.lexicon("advice_markers"), text, where)}
+            marked |= {
+                sentence_of(m.start())
+                for p in advice_patterns.MARKERS.get(field, ())
+                for m in p.finditer(norm)
+            }
+            # A news item or a reminder ("据说标准要翻倍，记得准备材料") needs a real directive.
+            marked = (marked - informative) | strong
+            # "医生说继续用药就行": the professional's words, reported, are not the creator's advice.
+            marked -= {sentence_of(h.start) for h in find(packs.lexicon("title_mentions"), text, where)}
+            candidates += [h for h in cue_hits if sentence_of(h.start) in marked]
         if candidates:
             return min(candidates, key=lambda h: h.start)
     return None
-
-
-def _first_person(sentence: str, at: int) -> bool:
-    """ "我吃了2片" reports what the creator did; it does not tell anyone to do it."""
-    return "我" in sentence[max(0, at - 4) : at]
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -89,3 +89,66 @@ def test_english_advice() -> None:
         "credential_required", text="Stop taking your statins, you should try fish oil instead.", lang="en"
     )
     assert "health" in f.message
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("提醒：个人养老金缴费月底截止", "听说今年缴费上限要调整，想抵个税的朋友记得在月底前去银行App办理。"),
+        ("新规来了", "据报道，下月起公积金贷款额度上调，首套房最高可以贷120万。"),
+        (
+            "医保年度结算",
+            "医院通知下周起门诊慢特病药品报销比例调整，家里有人长期吃降压药的别忘了去窗口登记。",
+        ),
+        (
+            "Reminder",
+            "Reportedly the tax deduction for childcare will double next year, so don't forget to keep receipts.",
+        ),
+        ("高考报名时间公布", "据省教育考试院公告，志愿填报时间为6月25日至30日。"),
+    ],
+)
+def test_news_and_administrative_reminders_are_information(title: str, text: str) -> None:
+    assert run("credential_required", title=title, text=text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("手上有二十万闲钱的，建议四成买我推荐的那只医药基金，一半放国债，年化收益至少12%。", "finance"),
+        ("别犹豫了，直接梭哈这只新能源基金，年底收益能到30%。", "finance"),
+        ("If you have spare cash you should put 40% into tech stocks right now.", "finance"),
+        ("You can stop taking your blood pressure meds once the readings look normal.", "health"),
+        ("For kids over 6, take 200 mg ibuprofen every 6 hours until the fever breaks.", "health"),
+        ("If your landlord keeps the deposit, you should sue him in small claims court.", "law"),
+    ],
+)
+def test_allocations_doses_and_english_advice_are_flagged(text: str, field: str) -> None:
+    findings = run("credential_required", text=text, lang="en")
+    assert [field in f.message for f in findings] == [True]
+
+
+def test_finance_advice_after_the_credential_expired_is_flagged() -> None:
+    text = "建议三成买债基、七成买指数基金，明年收益至少10%。"
+    assert run("credential_required", text=text, credentials=cred("finance")) == []
+    (f,) = run("credential_required", text=text, credentials=cred("finance", expires=date(2026, 11, 20)))
+    assert "资质已过期" in f.message and "金融" in f.message
+    # Valid through the publish day itself.
+    assert (
+        run("credential_required", text=text, credentials=cred("finance", expires=date(2026, 11, 21))) == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I stopped my statins last year and my doctor was fine with it.",
+        "I take 500 mg of vitamin C every day, just my routine.",
+        "我买的那只基金今年跌了两成，心态崩了。",
+        "You should buy this dress in two colours, the fabric is lovely.",
+        "You can stop by the pharmacy on your way home.",
+        "建议大家周末去公园走走，空气真好。",
+        "这家店的卤鸭直接加量不加价，太划算了。",
+    ],
+)
+def test_reports_and_ordinary_recommendations_are_not_field_advice(text: str) -> None:
+    assert run("credential_required", text=text, lang="en") == []

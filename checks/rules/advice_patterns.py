@@ -1,0 +1,59 @@
+"""Shapes of field advice that a phrase list cannot hold, for credential_required (N2023-2).
+
+A dosage (首剂吃2片, 0.5% retinol every night), a change of medication (stop your acne
+antibiotics), an allocation (六成买…基金, put 30% in index funds) or a promised return (收益至少15%)
+is advice in any wording, so these are patterns over the normalised text. What the creator did
+themself (我吃了2片, I stopped my statins, 我买的基金) is a report, not advice.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUM = r"[0-9一二两三四五六七八九十半]+"
+DOSAGE_ZH = re.compile(
+    rf"((首剂|每次|一次|每天|一天|一日|每日|早晚|空腹|饭后|饭前|睡前)(吃|服|服用|口服|用)?|(吃|服|服用|口服))(了)?"
+    rf"{NUM}(到{NUM}|-{NUM}|～{NUM})?(片|粒|颗|袋|毫克|毫升|mg|ml|克|支|滴|丸|包)"
+)
+DOSAGE_EN = re.compile(
+    r"\b\d+(\.\d+)?\s*(mg|mcg|ml|iu|%|tablets?|pills?|capsules?|drops?|units?)(?![a-z])"
+    r"[^.;!?\n]{0,30}?\b(every (night|day|morning|evening|\d+ hours)|a day|per day|daily|twice|once|at night|before bed)\b"
+)
+STOP_MEDS_EN = re.compile(
+    r"\b(stop|stopping|quit|skip|drop|cut out)\s+(taking\s+)?((your|the|all|those)\s+)?([a-z-]+\s+){0,2}?"
+    r"(antibiotics?|medications?|meds|pills|statins|insulin|steroids|antidepressants|inhaler|prescriptions?)\b"
+)
+FIN_ACTION_ZH = re.compile(
+    r"(买入?|入手|配置|梭哈|上车|加仓|满仓|定投|抄底|all in)[^，。,；;！？!?\s]{0,10}?"
+    r"(基金|股票|个股|债基|债券|国债|黄金|理财产品|etf|比特币|虚拟币|[一两三四五这那]只票)"
+)
+FIN_ALLOCATION_ZH = re.compile(r"([一二两三四五六七八九]成|\d{1,2}\s*[%％])(买|放|配|投|压|留)")
+FIN_ACTION_EN = re.compile(
+    r"\b(buy|sell|short|dump|load up on|put|invest|allocate|move)\b[^.;!?\n]{0,30}?"
+    r"\b(stocks?|shares|funds?|bonds?|etfs?|crypto|bitcoin|btc|eth|gold|index funds?|s&p ?500)\b"
+)
+FIN_PROMISE = re.compile(
+    r"收益(至少|稳定在|保底|能到|可达|轻松)|年化[^，。]{0,4}\d+(\.\d+)?\s*[%％]"
+    r"|\b(at least|guaranteed|easily)\s+\d+(\.\d+)?\s*%\s*(returns?|a year|annually|gains?)"
+)
+
+CUES = {
+    "health": (DOSAGE_ZH, DOSAGE_EN, STOP_MEDS_EN),
+    "finance": (FIN_ACTION_ZH, FIN_ALLOCATION_ZH, FIN_ACTION_EN),
+    "education": (),
+    "justice": (),
+}
+# Advice on their own, no imperative needed: a dose to take. A promised return is a marker:
+# it turns a fund or stock mentioned in the same sentence into advice.
+SELF_SUFFICIENT = (DOSAGE_ZH, DOSAGE_EN)
+MARKERS = {"finance": (FIN_PROMISE,)}
+
+FIRST_PERSON_EN = re.compile(
+    r"\b(i|we)\s+(just\s+)?(take|took|used|use|started|stopped|quit|bought|sold|put|was|am)\b"
+)
+
+
+def first_person(text: str, at: int) -> bool:
+    """ "我吃了2片", "I stopped my statins": what the creator did, told right before the match."""
+    before = text[max(0, at - 4) : at]
+    return "我" in before or bool(FIRST_PERSON_EN.search(text[max(0, at - 25) : at]))
