@@ -59,7 +59,7 @@ def check_draft(
                 )
             ]
         for finding in produced:
-            adjusted = packset.adjust(finding)
+            adjusted = packset.adjust(finding, lang)
             if adjusted is not None:
                 findings.append(adjusted)
     order = {rid: i for i, rid in enumerate(RULE_IDS)}
