@@ -48,7 +48,9 @@ def advice_hit(ctx: Context, field: str) -> Hit | None:
                     shaped.append(hit)
                     if pattern in advice_patterns.SELF_SUFFICIENT:
                         candidates.append(hit)
-        cue_hits = find(packs.lexicon(f"advice_{field}"), text, where) + shaped
+        cue_hits = [
+            h for h in find(packs.lexicon(f"advice_{field}"), text, where) if not _done(text, h)
+        ] + shaped
         if cue_hits:
             informative = {
                 sentence_of(h.start) for h in find(packs.lexicon("advice_information"), text, where)
@@ -65,9 +67,16 @@ def advice_hit(ctx: Context, field: str) -> Hit | None:
             # "医生说继续用药就行": the professional's words, reported, are not the creator's advice.
             marked -= {sentence_of(h.start) for h in find(packs.lexicon("title_mentions"), text, where)}
             candidates += [h for h in cue_hits if sentence_of(h.start) in marked]
+        reported = {sentence_of(m.start()) for m in advice_patterns.REPORTED.finditer(norm)}
+        candidates = [h for h in candidates if sentence_of(h.start) not in reported]
         if candidates:
             return min(candidates, key=lambda h: h.start)
     return None
+
+
+def _done(text: str, hit: Hit) -> bool:
+    """ "定投了500块": the cue reports something done (了 right after it), not an instruction."""
+    return text.startswith(advice_patterns.DONE_AFTER, hit.end) and not hit.phrase.isascii()
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -18,7 +18,7 @@ from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.division_names import division_hits
-from checks.rules.phrase_hits import Hit, find, find_pattern, finding_at, source
+from checks.rules.phrase_hits import Hit, find, find_pattern, finding_at, outside, source
 from checks.text.normalize import normalize
 
 ACCOUNT_MESSAGE = L(
@@ -57,8 +57,12 @@ def account_hits(ctx: Context) -> list[Hit]:
     packs = ctx.packs
     name, bio = source(ctx.draft, "name"), source(ctx.draft, "bio")
     outlets = packs.lexicon("media_outlets")
-    hits = [h for h in find(outlets, name, "name") if not _fan(name, h)]
-    hits = hits or [h for h in find(packs.lexicon("media_name_strong"), name, "name") if not _fan(name, h)]
+    named = find(outlets, name, "name")
+    hits = [h for h in named if not _fan(name, h)]
+    # "读人民日报的小李": the 日报 inside an outlet the reader reads is not a second claim.
+    fans = [h for h in named if _fan(name, h)]
+    strong = outside(find(packs.lexicon("media_name_strong"), name, "name"), fans)
+    hits = hits or [h for h in strong if not _fan(name, h)]
     if not hits:
         weak = find(packs.lexicon("media_name_weak"), name, "name")
         if weak and (division_hits(name, packs) or find(packs.lexicon("media_name_modifiers"), name, "name")):

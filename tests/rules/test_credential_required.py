@@ -152,3 +152,23 @@ def test_finance_advice_after_the_credential_expired_is_flagged() -> None:
 )
 def test_reports_and_ordinary_recommendations_are_not_field_advice(text: str) -> None:
     assert run("credential_required", text=text, lang="en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "医生开了止咳糖浆，嘱咐每次吃5毫升，一天三次。",  # a professional's instruction, retold
+        "The pharmacist told me to take 2 tablets every 6 hours.",
+        "这个月定投了500块，先坚持一年看看。",  # 了: done, not prescribed
+        "上周起诉了前老板，下个月开庭。",
+    ],
+)
+def test_retold_instructions_and_things_done_are_not_advice(text: str) -> None:
+    assert run("credential_required", text=text, lang="en") == []
+
+
+def test_an_imperative_to_quit_medication_is_advice() -> None:
+    (f,) = run(
+        "credential_required", text="Stop your antidepressants cold turkey, you don't need them.", lang="en"
+    )
+    assert f.target == "text" and "health" in f.message

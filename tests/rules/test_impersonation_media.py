@@ -111,3 +111,8 @@ def test_broadcast_shapes_in_text_are_flagged(text: str, word: str | None) -> No
 )
 def test_ordinary_greetings_and_mentions_are_not_broadcasts(text: str) -> None:
     assert run("impersonation_media", name="小鱼vlog", text=text) == []
+
+
+@pytest.mark.parametrize("name", ["读人民日报的小李", "每天听新闻联播的老周", "爱看央视纪录片的阿花"])
+def test_a_reader_of_an_outlet_is_not_the_outlet(name: str) -> None:
+    assert run("impersonation_media", name=name) == []
