@@ -71,6 +71,10 @@ def test_soft_hook_with_a_specific_source_label_is_a_report() -> None:
         "院子里的柿子树开花结果了",
         "体检结果里这几项要看懂",
         "Secret Santa gift ideas under $20",
+        "快速看懂基金年报",
+        "毕竟是第一次，原来这么难",
+        "被拒绝了，原来面试要准备这些",
+        "炸锅贴的正确姿势",
     ],
 )
 def test_hook_inside_an_ordinary_compound_is_not_a_hook(title: str) -> None:
