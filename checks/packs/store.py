@@ -99,10 +99,43 @@ def _describe(folder: Path) -> InstalledPack:
 
 
 def list_installed() -> list[InstalledPack]:
+    """Packs the creator installed, then packs an agency's installer bundled that the creator has not
+    installed a copy of (a subscription update installs a newer copy, which then takes over)."""
     root = store_dir()
+    own = (
+        [_describe(d) for d in sorted(root.iterdir()) if d.is_dir() and _ID.match(d.name)]
+        if root.is_dir()
+        else []
+    )
+    ids = {p.id for p in own}
+    return [*own, *(p for p in bundled() if p.id not in ids)]
+
+
+def bundled_dir() -> Path:
+    from checks import resources
+
+    return resources.path("packs", "bundled")
+
+
+def bundled() -> list[InstalledPack]:
+    """Packs shipped inside an agency's branded build (`installer/build.py --pack`). They must verify
+    against a trusted key like any installed pack; the installer ships that key too."""
+    root = bundled_dir()
     if not root.is_dir():
         return []
-    return [_describe(d) for d in sorted(root.iterdir()) if d.is_dir() and _ID.match(d.name)]
+    out = []
+    for item in sorted(root.iterdir()):
+        if not (item.is_dir() or item.suffix.lower() == ".zip") or not _ID.match(item.name):
+            continue
+        described = _describe(item)
+        pack_id = described.id
+        if item.is_file():  # a zip is named by its file; the pack names itself in pack.toml
+            try:
+                pack_id = str(read_pack(item).manifest.get("id") or item.stem)
+            except PackError:
+                pack_id = item.stem
+        out.append(replace(described, id=pack_id, source=described.source or "bundled"))
+    return out
 
 
 def installed(pack_id: str) -> InstalledPack | None:
