@@ -64,9 +64,8 @@ def advice_hit(ctx: Context, field: str) -> Hit | None:
             }
             # A news item or a reminder ("据说标准要翻倍，记得准备材料") needs a real directive.
             marked = (marked - informative) | strong
-            # "医生说继续用药就行": the professional's words, reported, are not the creator's advice.
-            marked -= {sentence_of(h.start) for h in find(packs.lexicon("title_mentions"), text, where)}
             candidates += [h for h in cue_hits if sentence_of(h.start) in marked]
+        # "医生说继续用药就行": the professional's words, retold, are not the creator's advice.
         reported = {sentence_of(m.start()) for m in advice_patterns.REPORTED.finditer(norm)}
         candidates = [h for h in candidates if sentence_of(h.start) not in reported]
         if candidates:

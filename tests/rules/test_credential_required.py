@@ -172,3 +172,15 @@ def test_an_imperative_to_quit_medication_is_advice() -> None:
         "credential_required", text="Stop your antidepressants cold turkey, you don't need them.", lang="en"
     )
     assert f.target == "text" and "health" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不用看医生，这个偏方直接能治好。",  # mentioning a doctor does not make the advice reported
+        "我是一名律师，建议你直接起诉，证据链我教你准备。",
+        "Don't waste money on a lawyer, you should sue them yourself in small claims court.",
+    ],
+)
+def test_mentioning_a_professional_does_not_hide_the_creators_own_advice(text: str) -> None:
+    assert len(run("credential_required", text=text, lang="en")) == 1
