@@ -62,3 +62,16 @@ def test_bio_pointing_to_a_backup_account_is_flagged() -> None:
 
 def test_bio_asking_to_follow_this_account_is_fine() -> None:
     assert run("follow_inducement", name="菜谱大全", bio="关注我，每天一道家常菜") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["新号求关注！这是我的第一条视频。", "新号报到，以后每周更新。", "New account here, follow for more!"],
+)
+def test_this_new_account_introducing_itself_is_fine(text: str) -> None:
+    assert run("follow_inducement", text=text) == []
+
+
+def test_moving_the_audience_to_a_new_account_is_still_flagged() -> None:
+    (f,) = run("follow_inducement", text="这个号不更了，大家去关注我的新号。")
+    assert f.clause == "N2023-7b"
