@@ -56,7 +56,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     evidence = first.capture_time_source or first.path
     if first.capture_time:
         evidence = f"{first.capture_time_source or 'capture time'} {first.capture_time.isoformat(sep=' ')}"
-    cues = news_cues(ta)
+    cues = news_cues(ta, ctx.draft.declarations, witnessed=True)
     if cues:
         yield ctx.finding(
             RULE,

@@ -4,6 +4,8 @@ The rules disagree on purpose about overlapping cases, and this is where those d
 - first-hand self-shot reporting owes a shooting time and place (N2023-3b), not a source: a
   source names where *relayed* information came from (Douyin: "self-made → time+place, else
   source");
+- the creator's own mishap told in the first person ("我出了车祸") is experience, not relayed
+  news: it owes no source (policy news in the first person — "我们公司通知…" — still does);
 - a post about a past event owes its original time and place (N2023-3d) rather than a source;
 - fiction is not news, and a sales/tipping pitch riding on an event is judged by the
   exploitation rules, not as reporting;
@@ -14,6 +16,7 @@ The rules disagree on purpose about overlapping cases, and this is where those d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from checks.model import MediaFacts, Provenance
@@ -36,8 +39,14 @@ def self_shot_media(media: tuple[MediaFacts, ...], declarations: tuple[str, ...]
     ]
 
 
-def news_cues(ta: TextAnalysis) -> list[Cue]:
-    return [c for t in NEWS_TOPICS for c in ta.topics.get(t, ())]
+def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed: bool = False) -> list[Cue]:
+    """The cues that make a post news. Fiction is never news (a short drama's 大火 is plot).
+    With `witnessed` (the creator filmed it) incidents count too — a stopped train, a flooded
+    car park: on their own footage that is a social event, in a text-only diary it is not."""
+    if "fiction" in ta.topics or "fiction" in declarations:
+        return []
+    topics = (*NEWS_TOPICS, "incident") if witnessed else NEWS_TOPICS
+    return [c for t in topics for c in ta.topics.get(t, ())]
 
 
 @dataclass(frozen=True)
@@ -49,17 +58,20 @@ class OldNews:
 def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...]) -> OldNews | None:
     """The first sign that the post cites a past *event*: a year before last in the same sentence
     as an event word (灾, 事故, 洪水, flood …), or a vague past word (当年, 那年, years ago) with
-    an event word *and* a sign that a public event is cited rather than remembered (an event
-    public by nature — `old_news_public_events`: 地震, 洪水, 疫情 — old footage, reporting or
-    public scale — `old_news_context` — or a `reposted` declaration)."""
+    an event word *and* a sign that a public event is cited rather than remembered: an event
+    public by nature (`old_news_public_events`: 地震, 洪水, 疫情), old footage, reporting or
+    public scale (`old_news_context`), a news or social-event cue told in the third person
+    (高速封了, 交通管制 — "那年我出了车祸" is a memory), or a `reposted` declaration."""
     if "fiction" in ta.topics or "fiction" in declarations:
         return None
     public = ta.find("old_news_public_events")
-    events = public + ta.find("old_news_events") + list(ta.topics.get("disaster", ()))
+    told = [c for c in news_cues(ta, declarations) if not _first_person(ta, c)]
+    events = public + ta.find("old_news_events") + list(ta.topics.get("disaster", ())) + told
     if not events:
         return None
-    cited = bool(public) or bool(ta.find("old_news_context")) or "reposted" in declarations
-    if ta.find("personal_memory") and "reposted" not in declarations and not ta.find("old_news_context"):
+    context = bool(ta.find("old_news_context")) or "reposted" in declarations
+    cited = bool(public) or context or bool(told)
+    if ta.find("personal_memory") and not context:
         cited = False
     for t in ta.times:
         old_year = t.kind in ("absolute", "relative") and t.year is not None and t.year < publish_year - 1
@@ -68,6 +80,18 @@ def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...])
             if (t.kind == "vague" and cited) or (t.kind != "vague" and _same_sentence(ta, t, near)):
                 return OldNews(t, near)
     return None
+
+
+FIRST_PERSON = re.compile(r"[我咱俺]|家里|自家|\b(?:i|my|me|we|our|us)\b")
+
+
+def _first_person(ta: TextAnalysis, cue: Cue) -> bool:
+    """The cue's sentence is about the creator ("那年我家着火了"): a memory, not a public event."""
+    norm = ta.norm_title if cue.target == "title" else ta.norm_text
+    for s in ta.sentences:
+        if s.target == cue.target and s.start <= cue.start < s.end:
+            return FIRST_PERSON.search(norm, s.start, s.end) is not None
+    return False
 
 
 def _nearest(events: list[Cue], t: TimeMention) -> Cue | None:
@@ -94,11 +118,11 @@ def source_obligation(
 ) -> list[Cue]:
     """The news cues that make a source label necessary ([] when the post owes none)."""
     attempted = bool(ta.labels_of("source", "vague") or ta.labels_of("source", "deferred"))
-    cues = news_cues(ta) or (list(ta.topics.get("news_weak", ())) if attempted else [])
-    if not cues:
+    cues = news_cues(ta, declarations) or (list(ta.topics.get("news_weak", ())) if attempted else [])
+    if not cues or "fiction" in ta.topics or "fiction" in declarations:
         return []
-    if "fiction" in ta.topics or "fiction" in declarations:
-        return []
+    if not attempted and all(c.topic == "social_event" and _first_person(ta, c) for c in cues):
+        return []  # "那年我出了车祸": the creator's own experience, not relayed news
     if self_shot_media(media, declarations):
         return []
     if old_news(ta, publish_year, declarations) is not None:

@@ -5,6 +5,8 @@ pack can extend it. Topics (key → lexicon):
 - current_affairs → `topic_current_affairs` (news, public policy, official notices: 新规, 上调,
   封闭施工, 交通管制 …); hearsay → `topic_hearsay` (听说, 网传, 群里都在传 — news passed on);
 - social_event → `topic_social_event` (事故, 着火, 交警, 急停 …) and `disaster_terms`;
+- incident → `topic_incident` (地铁停了, 车被水淹, 暴雨…冲毁): witnessed incidents, news when
+  the creator filmed them (shooting rule), a diary otherwise (not enough to ask for a source);
 - news_weak → `topic_current_affairs_weak` / `topic_social_event_weak`: words that are news
   only in company (通知, 涨价, 停电, 延误, 现场); two different ones, or one with hearsay,
   add them to current_affairs / social_event (a rule may also accept one with a vague source);
@@ -14,8 +16,11 @@ pack can extend it. Topics (key → lexicon):
   cue counts one, a series marker (`fiction_cues_series`: 第3集, 下集, Part 2) one, and an
   account name/bio that calls its videos stories (`fiction_account_cues`) one — at least one
   plot cue is always needed, so a "Part 2" tutorial is not fiction; a script (three lines
-  opening with a speaker, two speakers: "婆婆：…" / "我：…") is a strong cue; in a review
-  (`fiction_review_context`: 电影, 上映, 这本书 …) only strong cues count;
+  opening with a speaker, two speakers: "婆婆：…" / "我：…") is a strong cue; an account that
+  says its posts are fiction (`fiction_account_notice`: 均为虚构, 剧情演绎) makes any story
+  instalment (series marker or plot cue) fiction; in a review (`fiction_review_context`: 电影,
+  这部剧, 追剧 …) only the creator's own drama (`fiction_cues_own`: 我的短剧, 下集更精彩, a
+  script) counts — genre words (大结局, 短剧) there describe someone else's series;
 - ai_content → `topic_ai_content` (用AI画的, AI换脸, Midjourney …): the text says it is AI-made;
 - advice_finance / advice_education / advice_health / advice_justice → a domain cue
   (`advice_<field>`) in the same sentence as an advice marker (`advice_markers`): advice, not
@@ -40,6 +45,7 @@ SIMPLE = {
     "news_weak": ("topic_current_affairs_weak", "topic_social_event_weak"),
     "hearsay": ("topic_hearsay",),
     "social_event": ("topic_social_event", "disaster_terms"),
+    "incident": ("topic_incident",),
     "disaster": ("disaster_terms",),
     "vulnerable": ("vulnerable_groups",),
     "monetisation": ("monetisation_hooks",),
@@ -83,15 +89,9 @@ def find_topics(
                 found.setdefault(topic, []).extend(_as(topic, hits(packs, lex, target, text)))
     _promote_weak_news(found)
     _weather_alone(packs, found)
-    strong = [c for t, x in body.items() for c in hits(packs, "fiction_cues_strong", t, x)]
-    strong += _dialogue(body.get("text", ""))
-    weak = [c for t, x in body.items() for c in hits(packs, "fiction_cues_weak", t, x)]
-    series = [c for t, x in body.items() for c in hits(packs, "fiction_cues_series", t, x)]
-    account = hits(packs, "fiction_account_cues", "account", parts.get("account", ""))
-    score = len({normalize(c.text) for c in weak}) + (1 if series else 0) + (1 if account else 0)
-    reviewing = any(hits(packs, "fiction_review_context", t, x) for t, x in body.items())
-    if strong or (weak and score >= 2 and not reviewing):
-        found["fiction"] = _as("fiction", strong + weak + series + account)
+    fiction = _fiction(packs, body, parts.get("account", ""))
+    if fiction:
+        found["fiction"] = fiction
     for fld in ADVICE_FIELDS:
         cues = _advice(packs, fld, sentences, body)
         if cues:
@@ -104,6 +104,37 @@ NOT_SPEAKERS = frozenset(
     "时间 地点 来源 注意 备注 声明 步骤 材料 做法 配料 参数 提示 总结 标题 原因 结果 问题 答案 方法 价格 地址 电话 "
     "第一 第二 第三 优点 缺点 重点 注 PS Note Source Time Place Step Tips".split()
 )
+
+
+def _fiction(packs: PackSet, body: dict[str, str], account_text: str) -> list[Cue]:
+    """The fiction cues of a post, or [] when it does not read as the creator's own fiction."""
+
+    def body_hits(lexicon: str) -> list[Cue]:
+        return [c for t, x in body.items() for c in hits(packs, lexicon, t, x)]
+
+    own = body_hits("fiction_cues_own") + _dialogue(body.get("text", ""))
+    strong = body_hits("fiction_cues_strong")
+    weak = body_hits("fiction_cues_weak")
+    series = body_hits("fiction_cues_series")
+    account = hits(packs, "fiction_account_cues", "account", account_text)
+    notice = [
+        c
+        for c in hits(packs, "fiction_account_notice", "account", account_text)
+        if not _denied(account_text, c)
+    ]
+    if any(body_hits("fiction_review_context")):
+        # A fan talking about a broadcast series: its 大结局/短剧/反转 are someone else's.
+        return _as("fiction", own + strong + weak + series) if own else []
+    score = len({normalize(c.text) for c in weak}) + (1 if series else 0) + (1 if account else 0)
+    if own or strong or (weak and score >= 2) or (notice and (series or weak)):
+        return _as("fiction", own + strong + weak + series + account)
+    return []
+
+
+def _denied(text: str, cue: Cue) -> bool:
+    """非虚构 / 不是演绎 / non-fiction: a denial, not a notice."""
+    before = normalize(text[max(0, cue.start - 3) : cue.start])
+    return before.endswith(("非", "不是", "无", "non-", "non", "not ")) or before.endswith("不")
 
 
 def _dialogue(text: str) -> list[Cue]:
