@@ -83,3 +83,11 @@ def test_expired_unverified_or_other_field_credential_does_not_count(credentials
 def test_english_message() -> None:
     (f,) = run("professional_title_without_credential", name="Dr. Sophie Skin", lang="en")
     assert "Dr." in f.message and "credential" in f.message
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Sam the Dog Doctor", "Plant Doctor Lily", "绿萝的植物医生", "Dr. Pepper fan", "Doctor Who Fan Club"],
+)
+def test_doctors_of_pets_plants_and_brands_are_not_medical_titles(name: str) -> None:
+    assert run("professional_title_without_credential", name=name) == []
