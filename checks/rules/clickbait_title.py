@@ -3,6 +3,8 @@
 A strong hook makes a title clickbait by itself. Softer words (竟然, 结果, 刚刚, 重磅) are common
 in honest headlines, so they need company: two of them, or one with an exclamation mark. A title
 that names its source and reads as a plain report ("刚刚，国家统计局发布…") is not clickbait.
+A hook inside an ordinary word is not a hook: 空气炸锅 is an appliance, 长曝光 photography,
+快速看懂 a speed word (`clickbait_compounds`).
 """
 
 from __future__ import annotations
