@@ -57,6 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # an output path the user gave cannot be created or written
+        where = f" {exc.filename}" if exc.filename else ""
+        reason = "a file is in the way of a folder" if isinstance(exc, FileExistsError) else exc.strerror
+        print(f"preflight: cannot use{where}: {reason or exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

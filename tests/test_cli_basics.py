@@ -76,3 +76,26 @@ def test_explain_unknown_rule_exit_2() -> None:
     proc = run("explain", "no_such_rule")
     assert proc.returncode == 2
     assert "unknown rule" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("check", "{draft}", "--format", "json", "-o", "{blocked}/r.json"),
+        ("audit", "{dir}", "--report", "{blocked}/a.csv"),
+        ("pack", "keygen", "--out", "{blocked}/key"),
+    ],
+)
+def test_unwritable_output_is_one_line_exit_2(tmp_path: Path, argv: tuple[str, ...]) -> None:
+    """An output path under a file (or a read-only place) is bad input, not a traceback."""
+    draft = tmp_path / "d" / "draft.toml"
+    draft.parent.mkdir()
+    draft.write_text('title = "t"\ntext = "今天的午饭"\n', encoding="utf-8")
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file, not a folder", encoding="utf-8")
+    fill = {"draft": str(draft), "dir": str(draft.parent), "blocked": str(blocked)}
+    proc = run(*(a.format(**fill) for a in argv))
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert str(blocked) in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1

@@ -132,6 +132,21 @@ def render_summary(audit: Audit, elapsed: float) -> str:
     return "\n".join(lines).rstrip()
 
 
+def _check_writable(report: Path) -> None:
+    """Refuse an unwritable report path before checking hundreds of drafts, not after."""
+    folder = report.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise CommandError(
+            f"cannot write the report {report}: {exc.filename} is a file, not a folder"
+        ) from exc
+    except OSError as exc:
+        raise CommandError(f"cannot write the report {report}: {exc.strerror or exc}") from exc
+    if report.is_dir() or not os.access(folder, os.W_OK):
+        raise CommandError(f"cannot write the report {report}: not a writable file location")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.jobs < 0:
         raise CommandError("--jobs must be a positive number")
@@ -140,6 +155,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--report must end in .html, .json or .csv (got {args.report!r})")
     if not os.path.isdir(args.dir):
         raise CommandError(f"not a folder: {args.dir}")
+    if args.report:
+        _check_writable(Path(args.report))
     start = time.monotonic()
     audit = run_audit(
         args.dir,
