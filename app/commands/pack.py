@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from unicodedata import east_asian_width
 
 from app.commands.account import text_table
 from checks.i18n import L, tr
@@ -153,7 +154,7 @@ def run_verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _info(pack: signing.PackFiles) -> dict[str, object]:
+def _info(pack: signing.PackFiles, lang: str = "zh") -> dict[str, object]:
     manifest = pack.manifest
     try:
         sig = signing.read_signature(pack)
@@ -164,8 +165,10 @@ def _info(pack: signing.PackFiles) -> dict[str, object]:
     try:
         trust.verify_pack(pack)
         status = "verified"
+        status_text = tr(L(zh="签名有效", en="signature OK"), lang)
     except PackSignatureError as exc:
         status = f"{exc.reason}: {exc}"
+        status_text = exc.text(lang)
     desc = manifest.get("description", "")
     return {
         "id": pack.pack_id,
@@ -180,11 +183,17 @@ def _info(pack: signing.PackFiles) -> dict[str, object]:
         "signed_at": sig.signed_at if sig else None,
         "signature_error": damaged,
         "status": status,
+        "status_text": status_text,
     }
 
 
+def _width(s: str) -> int:
+    """Terminal columns: CJK characters take two, so labels line up in a Chinese UI."""
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
 def run_info(args: argparse.Namespace) -> int:
-    info = _info(signing.read_pack(args.pack))
+    info = _info(signing.read_pack(args.pack), args.lang)
     if args.format == "json":
         print(json.dumps(info, ensure_ascii=False, indent=2, default=str))
         return 0
@@ -201,10 +210,12 @@ def run_info(args: argparse.Namespace) -> int:
         (L(zh="文件数", en="files"), len(info["files"])),  # type: ignore[arg-type]
         (L(zh="签名密钥", en="signing key"), info["key_id"] or tr(L(zh="未签名", en="unsigned"), args.lang)),
         (L(zh="签名时间", en="signed at"), info["signed_at"] or "—"),
-        (L(zh="校验", en="verification"), info["status"]),
+        (L(zh="校验", en="verification"), info["status_text"]),
     ]
-    for label, value in rows:
-        print(f"{tr(label, args.lang):<14} {value}")
+    labels = [tr(label, args.lang) for label, _ in rows]
+    width = max(_width(s) for s in labels) + 2
+    for label, (_, value) in zip(labels, rows, strict=True):
+        print(f"{label}{' ' * (width - _width(label))}{value}")
     return 0
 
 

@@ -188,3 +188,15 @@ def test_refusals_read_in_chinese_and_english(make_pack, trusted) -> None:
     err = refusal(folder)
     assert "rules/new.toml" in err.text("zh") and "签名后新增" in err.text("zh")
     assert err.text("en") == str(err) and "added after signing" in str(err)
+
+
+def test_pack_info_states_the_refusal_in_the_ui_language(make_pack, capsys) -> None:
+    """`pack info` in a Chinese UI shows the Chinese refusal, not the English log line."""
+    from app.cli import main
+
+    pack = make_pack(sign=False)
+    assert main(["pack", "info", str(pack)]) == 0
+    zh = capsys.readouterr().out
+    assert "未签名" in zh and "not signed" not in zh and "unsigned:" not in zh
+    assert main(["pack", "info", str(pack), "--lang", "en"]) == 0
+    assert "not signed" in capsys.readouterr().out
