@@ -50,7 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except (CommandError, DraftError, PackError) as exc:
-        print(f"preflight: {exc}", file=sys.stderr)
+        text = getattr(exc, "text", None)  # refusals that carry both languages (pack signatures)
+        message = text(getattr(args, "lang", "zh")) if callable(text) else str(exc)
+        print(f"preflight: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("preflight: interrupted", file=sys.stderr)

@@ -200,3 +200,17 @@ def test_pack_info_states_the_refusal_in_the_ui_language(make_pack, capsys) -> N
     assert "未签名" in zh and "not signed" not in zh and "unsigned:" not in zh
     assert main(["pack", "info", str(pack), "--lang", "en"]) == 0
     assert "not signed" in capsys.readouterr().out
+
+
+def test_check_with_a_refused_pack_speaks_the_ui_language(make_pack, trusted, tmp_path: Path, capsys) -> None:
+    from app.cli import main
+
+    pack = make_pack()
+    victim = next(p for p in sorted(pack.rglob("*.toml")) if p.name != "pack.toml")
+    victim.write_text(victim.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    draft = tmp_path / "draft.toml"
+    draft.write_text('title = "t"\ntext = "午饭"\n', encoding="utf-8")
+    assert main(["check", str(draft), "--pack", str(pack)]) == 2
+    assert "已篡改" in capsys.readouterr().err
+    assert main(["check", str(draft), "--pack", str(pack), "--lang", "en"]) == 2
+    assert "tampered" in capsys.readouterr().err
