@@ -209,13 +209,22 @@ def dumps_draft(draft: Draft, *, inline_account: bool = False) -> str:
     return tomli_w.dumps(draft_to_dict(draft, inline_account=inline_account), multiline_strings=True)
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
-    """Write `data` to `path` so that readers see the old file or the new one, never a mix."""
+def atomic_write(path: str | os.PathLike[str], data: bytes | str, *, mode: int | None = None) -> Path:
+    """Write `data` to `path` so that readers see the old file or the new one, never a mix.
+
+    The file keeps the mode of the file it replaces (a new one gets the usual umask mode), because
+    mkstemp's private 0600 would otherwise leak onto drafts, fixed media and reports; secrets pass
+    `mode=0o600`, which is set before any byte is written.
+    """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     target.parent.mkdir(parents=True, exist_ok=True)
+    if mode is None:
+        mode = _mode_for(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
@@ -228,6 +237,15 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
             pass
         raise
     return target
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o22)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def save_draft(draft: Draft, path: str | os.PathLike[str], *, inline_account: bool = False) -> Path:

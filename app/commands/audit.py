@@ -177,9 +177,6 @@ def run(args: argparse.Namespace) -> int:
         else:
             out = audit.to_html()
         atomic_write(args.report, out)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(args.report, 0o666 & ~umask)  # a report is meant to be shared, unlike temp files
     sys.stdout.write(render_summary(audit, elapsed) + "\n")
     if args.report:
         sys.stdout.write(

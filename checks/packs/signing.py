@@ -182,8 +182,7 @@ def generate_keypair(out: str | os.PathLike[str]) -> tuple[Path, Path, str]:
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    atomic_write(private_file, pem)  # mkstemp creates the temp file 0600; make it explicit anyway
-    os.chmod(private_file, 0o600)
+    atomic_write(private_file, pem, mode=0o600)
     atomic_write(public_file, public_pem(key.public_key()))
     return private_file, public_file, key_id(key.public_key())
 
