@@ -51,19 +51,22 @@ def pattern_matches(packs: PackSet, name: str, norm: str) -> list[re.Match[str]]
     """
     out: list[re.Match[str]] = []
     for rx in packs.patterns(name):
-        anchor, width = _plan(rx.pattern)
-        if anchor is None:
+        anchors, width = _plan(rx.pattern)
+        if not anchors:
             out.extend(rx.finditer(norm))
             continue
+        hits = sorted(i for ch in anchors for i in _positions(norm, ch))
+        if width is None:  # unbounded width: scan the whole text, but only if it can match
+            if hits:
+                out.extend(rx.finditer(norm))
+            continue
         lo_hi: list[tuple[int, int]] = []
-        i = norm.find(anchor)
-        while i != -1:
+        for i in hits:
             lo, hi = max(0, i - width), min(len(norm), i + width + 1)
             if lo_hi and lo <= lo_hi[-1][1]:
-                lo_hi[-1] = (lo_hi[-1][0], hi)
+                lo_hi[-1] = (lo_hi[-1][0], max(hi, lo_hi[-1][1]))
             else:
                 lo_hi.append((lo, hi))
-            i = norm.find(anchor, i + 1)
         seen: set[tuple[int, int]] = set()
         for lo, hi in lo_hi:
             for m in rx.finditer(norm, lo, hi):
@@ -73,9 +76,20 @@ def pattern_matches(packs: PackSet, name: str, norm: str) -> list[re.Match[str]]
     return out
 
 
+def _positions(text: str, ch: str) -> list[int]:
+    out, i = [], text.find(ch)
+    while i != -1:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
+
+
 @lru_cache(maxsize=1024)
-def _plan(pattern: str) -> tuple[str | None, int]:
-    """(a character every match contains, the maximum match width), or (None, 0) to scan all."""
+def _plan(pattern: str) -> tuple[frozenset[str], int | None]:
+    """(characters one of which every match contains, the maximum match width or None when
+    unbounded); no characters means scan everything. A pattern such as (?:ai|人工智能)生成
+    needs an "a" or a "人": only windows around those are searched, and a text with
+    neither is never scanned."""
     try:
         from re import _parser as sre_parse  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover
@@ -83,13 +97,37 @@ def _plan(pattern: str) -> tuple[str | None, int]:
     try:
         tree = sre_parse.parse(pattern)
         width = tree.getwidth()[1]
+        chars = _required(list(tree), sre_parse)
     except Exception:
-        return None, 0
-    if width >= 400:
-        return None, 0
-    for op, arg in tree:
-        if op == sre_parse.LITERAL:
-            ch = chr(arg).lower()
-            if ch.isalnum() or not ch.isascii():
-                return ch, width
-    return None, 0
+        return frozenset(), None
+    return chars or frozenset(), (width if width < 400 else None)
+
+
+def _required(seq: list, sre: object) -> frozenset[str] | None:
+    """The smallest set of characters one of which any match of `seq` must contain."""
+    best: frozenset[str] | None = None
+    for op, av in seq:
+        got = _item(op, av, sre)
+        if got is not None and (best is None or len(got) < len(best)):
+            best = got
+    return best
+
+
+def _item(op: object, av: object, sre: object) -> frozenset[str] | None:
+    c = sre  # sre_parse re-exports the opcode constants
+    if op == c.LITERAL:
+        ch = chr(av).lower()  # type: ignore[arg-type]
+        return frozenset({ch}) if ch.isalnum() or not ch.isascii() else None
+    if op == c.SUBPATTERN:
+        return _required(list(av[-1]), sre)  # type: ignore[index]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
+        return _required(list(av[2]), sre)  # type: ignore[index]
+    if op == c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:  # type: ignore[index]
+            got = _required(list(alt), sre)
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out)
+    return None
