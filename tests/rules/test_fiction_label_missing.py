@@ -99,3 +99,43 @@ def test_dialogue_script_is_fiction() -> None:
 def test_recipe_headings_are_not_dialogue() -> None:
     recipe = "材料：番茄两个\n做法：先炒蛋\n步骤：再炒番茄\n提示：少放盐"
     assert not fired("fiction_label_missing", title="番茄炒蛋", text=recipe)
+
+
+# --- generalisation: talk about someone else's series vs the creator's own story -------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "bio"),
+    [
+        ("", "这部剧的大结局下周播出，追了三个月终于要收官了，男女主一定要在一起啊！", "爱追剧的普通观众"),
+        ("看完《山海情》大结局", "演员都好真实，编剧把那个年代写活了，结局让人泪目。", ""),
+        ("", "Season finale of this show tonight, no spoilers please! That plot twist last week though.", ""),
+        ("", "卫视独播的那部短剧第8集更新了，剧透一下：女主终于知道真相了。", ""),
+    ],
+)
+def test_fans_discussing_a_broadcast_series_are_not_fiction(title: str, text: str, bio: str) -> None:
+    assert not fired("fiction_label_missing", title=title, text=text, bio=bio)
+
+
+def test_own_drama_counts_even_when_it_mentions_a_series() -> None:
+    text = "这部剧是我们剧组自编自演的，第2集来了。\n妈：“你给我站住！”\n我：“我不回去。”\n妈：“那你别后悔。”"
+    assert fired("fiction_label_missing", title="", text=text)
+
+
+@pytest.mark.parametrize(
+    "bio", ["我的账号里所有故事均为虚构", "情景演绎｜每晚八点更新", "Scripted skits every Friday"]
+)
+def test_a_bio_notice_does_not_label_a_story_instalment(bio: str) -> None:
+    text = "她推开门，看见他坐在黑暗里。\n“你终于来了。”\n未完待续，明晚更新下集。"
+    assert fired("fiction_label_missing", title="雨夜来客（上）", text=text, bio=bio)
+    # the same notice ON the post is a label
+    assert not fired("fiction_label_missing", title="雨夜来客（上）", text=f"【情景演绎】{text}", bio=bio)
+
+
+def test_a_denial_in_the_bio_is_not_a_fiction_notice() -> None:
+    assert not fired(
+        "fiction_label_missing",
+        title="跑步日记",
+        text="今天跑了十公里，下集讲配速怎么练。",
+        bio="非虚构写作者",
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from label_draft import fired, run
+from label_draft import fired, run, stock
 
 from checks.model import Applicability, FixKind, Severity
 
@@ -87,3 +87,30 @@ def test_relative_time_is_a_warning_with_the_absolute_year() -> None:
 
 def test_placeholder_place_does_not_count() -> None:
     assert fired("old_news_time_place_missing", title="旧闻", text="2015年某地那场洪水冲毁了大桥。")
+
+
+# --- generalisation: vague past words with a public event told in the third person ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "还记得那年的特大冻雨吗？铁路中断，几万名乘客滞留在车站，志愿者挨个送热水。",
+        "那年的那场大火烧了整整一夜，消防员轮番上阵，半条街都没了。",
+        "多年前那次高速封了三天，司机们在车里过年，附近村民送来了饺子。",
+    ],
+)
+def test_a_recalled_public_event_needs_its_time_and_place(text: str) -> None:
+    assert fired("old_news_time_place_missing", text=text, media=(stock(),))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "那年我出了车祸，在医院躺了三个月，谢谢一直陪着我的家人。",
+        "还记得那年冬天的大雪吗？我们在楼下堆了一个好大的雪人。",
+        "那年夏天第一次去海边，爸爸背着我在浪里跑。",
+    ],
+)
+def test_first_person_mishaps_and_weather_memories_are_not_old_news(text: str) -> None:
+    assert not fired("old_news_time_place_missing", text=text)

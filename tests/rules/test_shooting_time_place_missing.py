@@ -108,3 +108,53 @@ def test_english_label() -> None:
         lang="en",
     )
     assert f.fixes[0].payload["text"] == "Shot on 21 Nov 2026 in Hangzhou, Zhejiang"
+
+
+# --- generalisation: witnessed incidents are events, fiction is not news ---------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("", "公交开到一半突然停了，司机说发动机故障，一车人都下来走路。"),
+        ("", "楼下车库进水了，好几辆车泡在里面，保安在抽水。"),
+        ("", "暴雨把路边的广告牌刮倒了，砸中一辆出租车，司机吓坏了。"),
+        ("", "对面楼冒出浓烟，火势越来越大，消防车还没到。"),
+        (
+            "Smoke over the river",
+            "A warehouse caught fire by the river, firefighters are spraying water on the roof.",
+        ),
+        ("", "The metro stopped between two stations for half an hour, everyone was stuck in the dark."),
+    ],
+)
+def test_self_shot_incidents_are_social_events(title: str, text: str) -> None:
+    (f,) = run("shooting_time_place_missing", title=title, text=text, media=(shot(),))
+    assert f.severity == Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("", "下大雨了，在家煮了一锅火锅，窗外雨声好治愈。"),
+        ("", "台风天不出门，一家人在家打牌。"),
+        ("", "航班延误了一小时，在机场看完了一本书。"),
+    ],
+)
+def test_weather_and_delays_alone_stay_everyday(title: str, text: str) -> None:
+    assert not fired("shooting_time_place_missing", title=title, text=text, media=(shot(),))
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "bio"),
+    [
+        (
+            "第7集｜火场里他抱出了我",
+            "那场大火之后，他再也没出现。\n我：“你去哪了？”\n他：“别问。”\n我：“我等了你三年。”",
+            "",
+        ),
+        ("短剧｜车祸之后我失忆了", "醒来时，病床边坐着一个陌生男人。下集更精彩！", "甜宠短剧"),
+    ],
+)
+def test_self_shot_fiction_is_not_news(title: str, text: str, bio: str) -> None:
+    assert not fired("shooting_time_place_missing", title=title, text=text, bio=bio, media=(shot(),))
+    assert fired("fiction_label_missing", title=title, text=text, bio=bio, media=(shot(),))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from label_draft import fired, run, shot, stock
+from label_draft import ai, fired, run, shot, stock
 
 from checks.model import Applicability, FixKind, Severity
 
@@ -138,3 +138,32 @@ def test_english_message() -> None:
         "source_label_missing", title="Breaking", text="The government announced new rules today.", lang="en"
     )
     assert "source" in f.message.lower()
+
+
+# --- generalisation: relayed event reports need a source, personal experience does not ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "沿海多地遭遇台风，多个村子被淹，有居民被困屋顶等待救援。",
+        "暴雨过后城区一片狼藉，多辆汽车泡在水里，地下通道全部关闭。",
+        "台风“海燕”登陆后，街边大树倒下压坏了好几辆车。",
+    ],
+)
+def test_relayed_disaster_reports_need_a_source(text: str) -> None:
+    assert fired("source_label_missing", text=text, media=(ai(),))
+    assert fired("source_label_missing", text=text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "家里地下室进水了，搬了一晚上东西，累瘫。",
+        "那年我出了车祸，现在走路还有点跛。",
+        "下了一天暴雨，在家追剧吃火锅。",
+        "高铁晚点了半小时，在站台上吃了个面包。",
+    ],
+)
+def test_personal_experience_and_weather_need_no_source(text: str) -> None:
+    assert not fired("source_label_missing", text=text)
