@@ -184,17 +184,24 @@ def standing(history: History, on: date | None = None) -> Standing:
 # --------------------------------------------------------------------------- reading the file
 
 
+MAX_SILENCING_DAYS = 3650  # longer is a ban, not a silencing, and keeps date arithmetic in range
+LAST_YEAR = 9000  # waiting periods are added to every date; year 9999 would overflow
+
+
 def _date(value: Any, where: str) -> date:
+    day: date | None = None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise HistoryError(f"{where}: expected a date like 2026-11-30, not {value!r}")
+    if day is None or day.year > LAST_YEAR:
+        raise HistoryError(f"{where}: expected a date like 2026-11-30, not {value!r}")
+    return day
 
 
 def _tables(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
@@ -221,11 +228,15 @@ def history_from_dict(data: dict[str, Any], where: str = "account history") -> H
         if "end" in s:
             end = _date(s["end"], f"{w} 'end'")
         elif isinstance(s.get("days"), int) and not isinstance(s.get("days"), bool) and s["days"] >= 1:
+            if s["days"] > MAX_SILENCING_DAYS:
+                raise HistoryError(f"{w}: {s['days']} days is not a silencing (at most {MAX_SILENCING_DAYS})")
             end = start + timedelta(days=s["days"] - 1)
         else:
             raise HistoryError(f"{w}: give 'end' (the last day silenced) or 'days' (a whole number ≥ 1)")
         if end < start:
             raise HistoryError(f"{w}: 'end' {end} is before 'start' {start}")
+        if (end - start).days >= MAX_SILENCING_DAYS:
+            raise HistoryError(f"{w}: {start} – {end} is not a silencing (at most {MAX_SILENCING_DAYS} days)")
         silencings.append(Silencing(start, end, str(s.get("note", ""))))
     changes = []
     for i, c in enumerate(_tables(data, "entity_change", where), 1):

@@ -90,6 +90,21 @@ def test_file_format_days_and_errors() -> None:
         history_from_dict({"violations": []})
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"silencing": [{"start": date(2026, 9, 10), "days": 100_000_000}]},
+        {"silencing": [{"start": date(2026, 9, 10), "end": date(9999, 12, 31)}]},
+        {"violation": [{"date": date(9999, 12, 1)}]},
+        {"entity_change": [{"date": "9999-11-30"}]},
+    ],
+)
+def test_absurd_dates_are_input_errors_not_overflows(data: dict) -> None:
+    """A typo'd length or year used to crash `preflight account` with OverflowError/ValueError."""
+    with pytest.raises(HistoryError):
+        standing(history_from_dict(data), date(2026, 11, 21))
+
+
 def test_example_file_and_cli(capsys, tmp_path: Path) -> None:
     example = ROOT / "examples" / "account-history.toml"
     assert load_history(example).mcn == "星河文化传媒"
