@@ -92,3 +92,15 @@ def test_hook_inside_an_ordinary_compound_is_not_a_hook(title: str) -> None:
 def test_hooks_next_to_a_compound_still_count(title: str, hook: str) -> None:
     (f,) = run("clickbait_title", title=title)
     assert title[f.span[0] : f.span[1]] == hook
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "千万不要这样洗脸！后果不堪设想",
+        "他做了一件事，全场都安静了",
+        "This simple trick changed my life forever",
+    ],
+)
+def test_exaggeration_hooks_are_flagged(title: str) -> None:
+    assert len(run("clickbait_title", title=title)) == 1

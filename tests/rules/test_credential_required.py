@@ -184,3 +184,15 @@ def test_an_imperative_to_quit_medication_is_advice() -> None:
 )
 def test_mentioning_a_professional_does_not_hide_the_creators_own_advice(text: str) -> None:
     assert len(run("credential_required", text=text, lang="en")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲状腺结节不用手术，每天喝这个茶三个月就消了。",
+        "现在是抄底的好时机，我已经满仓了，你们还等什么？",
+        "初三数学最后冲刺，把这50道题背熟，中考至少110分。",
+    ],
+)
+def test_more_advice_wordings_are_flagged(text: str) -> None:
+    assert len(run("credential_required", text=text)) == 1

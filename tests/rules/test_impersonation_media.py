@@ -116,3 +116,10 @@ def test_ordinary_greetings_and_mentions_are_not_broadcasts(text: str) -> None:
 @pytest.mark.parametrize("name", ["读人民日报的小李", "每天听新闻联播的老周", "爱看央视纪录片的阿花"])
 def test_a_reader_of_an_outlet_is_not_the_outlet(name: str) -> None:
     assert run("impersonation_media", name=name) == []
+
+
+def test_print_news_dateline_in_text_is_flagged() -> None:
+    (f,) = run(
+        "impersonation_media", name="城东百事通", text="【新闻速递】本报讯 今天上午，城东发生一起交通事故。"
+    )
+    assert f.target == "text" and "本报讯" in f.message
