@@ -55,10 +55,11 @@ def pattern_matches(packs: PackSet, name: str, norm: str) -> list[re.Match[str]]
         if not anchors:
             out.extend(rx.finditer(norm))
             continue
-        hits = sorted(i for ch in anchors for i in _positions(norm, ch))
-        if width is None:  # unbounded width: scan the whole text, but only if it can match
-            if hits:
-                out.extend(rx.finditer(norm))
+        if not any(ch in norm for ch in anchors):
+            continue  # no character every match needs: the pattern cannot match
+        hits = [] if width is None else sorted(i for ch in anchors for i in _positions(norm, ch, 64))
+        if width is None or len(hits) >= 64:  # unbounded, or anchors everywhere: one full scan
+            out.extend(rx.finditer(norm))
             continue
         lo_hi: list[tuple[int, int]] = []
         for i in hits:
@@ -76,9 +77,9 @@ def pattern_matches(packs: PackSet, name: str, norm: str) -> list[re.Match[str]]
     return out
 
 
-def _positions(text: str, ch: str) -> list[int]:
+def _positions(text: str, ch: str, limit: int) -> list[int]:
     out, i = [], text.find(ch)
-    while i != -1:
+    while i != -1 and len(out) < limit:
         out.append(i)
         i = text.find(ch, i + 1)
     return out

@@ -90,28 +90,36 @@ class MultiMatcher:
         self._empty = not keys
         if not self._empty:
             self._auto.make_automaton()
-        self._cache: dict[str, dict[str, list[Match]]] = {}
+        self._cache: dict[str, tuple[dict[str, list[tuple[int, int, str]]], dict[str, list[Match]]]] = {}
 
     def find_all(self, text: str) -> dict[str, list[Match]]:
         """lexicon name → its matches in `text` (overlaps within one lexicon keep the longest)."""
+        raw = self._raw(text)
+        return {name: self.find(name, text) for name in raw[0]}
+
+    def _raw(self, text: str) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, list[Match]]]:
+        """One automaton pass per distinct text: raw hits per lexicon, plus a cache of the finished
+        `Match` lists — built only for the lexicons someone asks about."""
         got = self._cache.get(text)
         if got is not None:
             return got
-        per: dict[str, list[Match]] = {}
+        per: dict[str, list[tuple[int, int, str]]] = {}
         if not self._empty and text:
-            norm = normalize(text)
-            for end, (n, owners) in self._auto.iter(norm):
-                start = end - n + 1
+            for end, (n, owners) in self._auto.iter(normalize(text)):
                 for name, phrase in owners:
-                    per.setdefault(name, []).append(Match(start, end + 1, phrase, text[start : end + 1]))
-        result = {name: _longest(found) for name, found in per.items()}
+                    per.setdefault(name, []).append((end - n + 1, end + 1, phrase))
         if len(self._cache) > 64:
             self._cache.clear()
-        self._cache[text] = result
-        return result
+        self._cache[text] = got = (per, {})
+        return got
 
     def find(self, name: str, text: str) -> list[Match]:
-        return self.find_all(text).get(name, [])
+        raw, done = self._raw(text)
+        found = done.get(name)
+        if found is None:
+            hits = raw.get(name, ())
+            found = done[name] = _longest([Match(a, b, p, text[a:b]) for a, b, p in hits])
+        return found
 
 
 def _longest(found: list[Match]) -> list[Match]:
