@@ -99,3 +99,12 @@ def test_unwritable_output_is_one_line_exit_2(tmp_path: Path, argv: tuple[str, .
     assert "Traceback" not in proc.stderr
     assert str(blocked) in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_english_summary_line_has_no_broken_plurals(tmp_path: Path) -> None:
+    """'1 notes' read wrong; the counts are now labelled, so any number reads right."""
+    draft = tmp_path / "draft.toml"
+    draft.write_text('title = "t"\ntext = "今天的午饭"\n', encoding="utf-8")
+    proc = run("check", str(draft), "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.rstrip().splitlines()[-1].endswith("errors 0, warnings 0, notes 0")

@@ -47,7 +47,7 @@ def render_text(report: Report, *, color: bool = False) -> str:
         lines.append("")
     verdict = tr(f"verdict.{report.verdict}", lang)
     counts = tr(
-        L(zh="{e} 项必须修改，{w} 项建议复核，{i} 条提示", en="{e} errors, {w} warnings, {i} notes"),
+        L(zh="{e} 项必须修改，{w} 项建议复核，{i} 条提示", en="errors {e}, warnings {w}, notes {i}"),
         lang,
         e=report.count(Severity.ERROR),
         w=report.count(Severity.WARNING),
