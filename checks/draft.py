@@ -29,6 +29,8 @@ class DraftError(Exception):
 def load_draft(path: str | os.PathLike[str]) -> Draft:
     file = Path(path)
     data = _read_toml(file, "draft")
+    if not data:
+        raise DraftError(f"{file}: the draft is empty (it needs at least a title, text or media)")
     return draft_from_dict(data, file)
 
 

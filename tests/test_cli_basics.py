@@ -108,3 +108,11 @@ def test_english_summary_line_has_no_broken_plurals(tmp_path: Path) -> None:
     proc = run("check", str(draft), "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.rstrip().splitlines()[-1].endswith("errors 0, warnings 0, notes 0")
+
+
+def test_empty_draft_file_is_bad_input_not_ready(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_text("", encoding="utf-8")
+    proc = run("check", str(empty))
+    assert proc.returncode == 2
+    assert "empty" in proc.stderr and "Traceback" not in proc.stderr
