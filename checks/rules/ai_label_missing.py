@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from checks.fixes.declarations import declare_fix
 from checks.fixes.labels import ai_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
-from checks.platforms import platform_name, wording
 from checks.rules.base import Context, Rule, RuleDoc
 
 MEDIA_MSG = L(
@@ -54,7 +54,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     ]
     if not ai_media and not cues:
         return
-    lang = "en" if ctx.english else "zh"
     kinds = {"image" if ctx.media[i].kind == "photo" else ctx.media[i].kind for i in ai_media}
     label = ai_label(kinds.pop() if len(kinds) == 1 else "content", ta.lang)
     fixes = [
@@ -65,20 +64,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             {"text": label, "where": "text_end", "target": "text"},
         )
     ]
-    toggle = wording(ctx.draft.platform, "ai_generated")
-    if toggle:
-        fixes.append(
-            Fix(
-                FixKind.DECLARE,
-                ctx.t(
-                    L(zh="在{platform}发布时勾选“{w}”", en="Tick '{w}' when publishing on {platform}"),
-                    w=toggle,
-                    platform=platform_name(ctx.draft.platform, lang),
-                ),
-                Applicability.SAFE,
-                {"declaration": "ai_generated", "platform": ctx.draft.platform, "wording": toggle},
-            )
-        )
+    declare = declare_fix("ai_generated", ctx.draft.platform, ctx.lang)
+    if declare:
+        fixes.append(declare)
     buried = ta.labels_of("ai", "ok")
     notes = [ctx.t(NEGATED, phrase=n.text) for n in negated[:1]] + [
         ctx.t(BURIED, phrase=b.text) for b in buried[:1]

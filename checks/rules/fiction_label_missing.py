@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checks.fixes.declarations import declare_fix
 from checks.fixes.labels import fiction_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
-from checks.platforms import platform_name, wording
 from checks.rules.base import Context, Rule, RuleDoc
 
 MESSAGE = L(
@@ -37,7 +37,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     )
     if not cues or ta.label("fiction") is not None:
         return
-    lang = "en" if ctx.english else "zh"
     label = fiction_label(ta.lang)
     fixes = [
         Fix(
@@ -47,20 +46,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             {"text": label, "where": "title_prefix", "target": "title"},
         )
     ]
-    toggle = wording(ctx.draft.platform, "fiction")
-    if toggle:
-        fixes.append(
-            Fix(
-                FixKind.DECLARE,
-                ctx.t(
-                    L(zh="在{platform}发布时勾选“{w}”", en="Tick '{w}' when publishing on {platform}"),
-                    w=toggle,
-                    platform=platform_name(ctx.draft.platform, lang),
-                ),
-                Applicability.SAFE,
-                {"declaration": "fiction", "platform": ctx.draft.platform, "wording": toggle},
-            )
-        )
+    declare = declare_fix("fiction", ctx.draft.platform, ctx.lang)
+    if declare:
+        fixes.append(declare)
     buried = ta.labels_of("fiction", "ok")
     if buried:
         b = buried[0]
