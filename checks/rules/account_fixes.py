@@ -83,9 +83,4 @@ def add_credential(ctx: Context, field: str) -> Fix:
 
 
 def manual(ctx: Context, *steps: L, **fmt: object) -> Fix:
-    return Fix(
-        kind=FixKind.MANUAL,
-        title=ctx.t(steps[0], **fmt),
-        applicability=Applicability.DISPLAY_ONLY,
-        payload={"steps": [ctx.t(s, **fmt) for s in steps]},
-    )
+    return ctx.manual_fix(steps[0], *steps, **fmt)

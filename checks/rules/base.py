@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from checks.i18n import L, tr
-from checks.model import Draft, Finding, Fix, MediaFacts, Severity
+from checks.model import Applicability, Draft, Finding, Fix, FixKind, MediaFacts, Severity
 
 if TYPE_CHECKING:
     from checks.packs.model import PackSet
@@ -65,6 +65,15 @@ class Context:
 
     def t(self, text: L | str, **kw: object) -> str:
         return tr(text, self.lang, **kw)
+
+    def manual_fix(self, title: L, *steps: L, **fmt: object) -> Fix:
+        """A display-only fix: steps the creator takes by hand (the title is the only step if none given)."""
+        return Fix(
+            kind=FixKind.MANUAL,
+            title=self.t(title, **fmt),
+            applicability=Applicability.DISPLAY_ONLY,
+            payload={"steps": [self.t(s, **fmt) for s in (steps or (title,))]},
+        )
 
     def finding(
         self,

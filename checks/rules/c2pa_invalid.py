@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checks.i18n import L
-from checks.model import Applicability, Finding, Fix, FixKind, Severity
+from checks.model import Finding, Severity
 from checks.rules.base import Context, Rule, RuleDoc
 
 HASH_CODES = (
@@ -36,20 +36,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 zh="“{name}”的内容凭证（C2PA）校验失败：{codes}",
                 en="The content credentials (C2PA) of '{name}' fail validation: {codes}",
             )
-        fix = Fix(
-            kind=FixKind.MANUAL,
-            title=ctx.t(L(zh="改用签名时的原始文件", en="Use the file as it was signed")),
-            applicability=Applicability.DISPLAY_ONLY,
-            payload={
-                "steps": [
-                    ctx.t(
-                        L(
-                            zh="上传签名时的原始文件；如确需修改，请用支持内容凭证的软件重新签名，或在正文说明修改情况",
-                            en="Upload the original signed file; if you must edit it, re-sign it with a tool that supports content credentials, or say in the post what was changed",
-                        )
-                    )
-                ]
-            },
+        fix = ctx.manual_fix(
+            L(zh="改用签名时的原始文件", en="Use the file as it was signed"),
+            L(
+                zh="上传签名时的原始文件；如确需修改，请用支持内容凭证的软件重新签名，或在正文说明修改情况",
+                en="Upload the original signed file; if you must edit it, re-sign it with a tool that supports content credentials, or say in the post what was changed",
+            ),
         )
         yield ctx.finding(
             RULE,

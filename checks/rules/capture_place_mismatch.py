@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.i18n import L
-from checks.model import Applicability, Finding, Fix, FixKind, Provenance, Severity
+from checks.model import Finding, Provenance, Severity
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.text.places import distance_km, locate
 
@@ -40,22 +40,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if nearest_km <= MAX_KM:
             continue
         where = m.place or f"{m.gps.lat:.4f}, {m.gps.lon:.4f}"
-        fix = Fix(
-            FixKind.MANUAL,
-            ctx.t(L(zh="核对画面拍摄地点", en="Check where the footage was shot")),
-            Applicability.DISPLAY_ONLY,
-            {
-                "steps": [
-                    ctx.t(
-                        L(
-                            zh="确认图片/视频是否拍摄于“{place}”；若不是，请写明真实拍摄地点（{where}）或更换素材",
-                            en="Check the media was shot in '{place}'; if not, state the real place ({where}) or replace it",
-                        ),
-                        place=place.text,
-                        where=where,
-                    )
-                ]
-            },
+        fix = ctx.manual_fix(
+            L(zh="核对画面拍摄地点", en="Check where the footage was shot"),
+            L(
+                zh="确认图片/视频是否拍摄于“{place}”；若不是，请写明真实拍摄地点（{where}）或更换素材",
+                en="Check the media was shot in '{place}'; if not, state the real place ({where}) or replace it",
+            ),
+            place=place.text,
+            where=where,
         )
         yield ctx.finding(
             RULE, MESSAGE, target=f"media:{i}", evidence=f"GPS {m.gps.lat:.4f},{m.gps.lon:.4f} ↔ {place.text}",

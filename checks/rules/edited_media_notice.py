@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checks.i18n import L
-from checks.model import Applicability, Finding, Fix, FixKind, Provenance, Severity
+from checks.model import Finding, Provenance, Severity
 from checks.rules.base import Context, Rule, RuleDoc
 
 
@@ -32,20 +32,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             authentic = _presented_as_authentic(ctx)
         name = Path(media.path).name
         tools = ", ".join(dict.fromkeys(e.detail for e in traces if e.detail)) or traces[0].where
-        fix = Fix(
-            kind=FixKind.MANUAL,
-            title=ctx.t(L(zh="确认修改未改变事实", en="Confirm the edits do not change the facts")),
-            applicability=Applicability.DISPLAY_ONLY,
-            payload={
-                "steps": [
-                    ctx.t(
-                        L(
-                            zh="只做了调色、裁剪等不改变事实的处理可忽略；如有拼接、合成或删改画面内容，请在正文说明",
-                            en="Colour and crop changes are fine; if content was spliced, composited or removed, say so in the post",
-                        )
-                    )
-                ]
-            },
+        fix = ctx.manual_fix(
+            L(zh="确认修改未改变事实", en="Confirm the edits do not change the facts"),
+            L(
+                zh="只做了调色、裁剪等不改变事实的处理可忽略；如有拼接、合成或删改画面内容，请在正文说明",
+                en="Colour and crop changes are fine; if content was spliced, composited or removed, say so in the post",
+            ),
         )
         yield ctx.finding(
             RULE,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checks.i18n import L
-from checks.model import Applicability, Finding, Fix, FixKind, Severity
+from checks.model import Finding, Severity
 from checks.rules.base import Context, Rule, RuleDoc
 
 # The readers name problems in English (they are also the JSON `error` strings); the creator
@@ -46,21 +46,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not media.error:
             continue
         name = Path(media.path).name
-        fix = Fix(
-            kind=FixKind.MANUAL,
-            title=ctx.t(L(zh="重新导出或替换“{name}”", en="Re-export or replace '{name}'"), name=name),
-            applicability=Applicability.DISPLAY_ONLY,
-            payload={
-                "steps": [
-                    ctx.t(
-                        L(
-                            zh="从相册或原始应用重新导出该文件，确认能正常打开后再加入草稿",
-                            en="Export the file again from the gallery or the original app and check that it opens",
-                        )
-                    ),
-                    ctx.t(L(zh="或从草稿中移除该文件", en="Or remove the file from the draft")),
-                ]
-            },
+        fix = ctx.manual_fix(
+            L(zh="重新导出或替换“{name}”", en="Re-export or replace '{name}'"),
+            L(
+                zh="从相册或原始应用重新导出该文件，确认能正常打开后再加入草稿",
+                en="Export the file again from the gallery or the original app and check that it opens",
+            ),
+            L(zh="或从草稿中移除该文件", en="Or remove the file from the draft"),
+            name=name,
         )
         yield ctx.finding(
             RULE,
