@@ -128,14 +128,8 @@ class Dialogs(_Base):
         try:
             atomic_write(target, html)
         except OSError as exc:
-            QMessageBox.warning(
-                self,
-                t("gui.error.save_title"),
-                t("gui.error.save", path=str(target), error=exc.strerror or str(exc)),
-            )
-            return None
-        self.status_label.setText(t("gui.status.exported", path=str(target)))
-        return target
+            return self._export_failed(target, exc)
+        return self._exported(target)
 
     def export_pdf(self, target: Path | None = None) -> Path | None:
         from PySide6.QtCore import QMarginsF
@@ -166,11 +160,17 @@ class Dialogs(_Base):
             del writer
             tmp.replace(target)
         except OSError as exc:
-            QMessageBox.warning(
-                self,
-                t("gui.error.save_title"),
-                t("gui.error.save", path=str(target), error=exc.strerror or str(exc)),
-            )
-            return None
+            tmp.unlink(missing_ok=True)  # never leave half a PDF behind
+            return self._export_failed(target, exc)
+        return self._exported(target)
+
+    def _export_failed(self, target: Path, exc: OSError) -> None:
+        QMessageBox.warning(
+            self,
+            t("gui.error.save_title"),
+            t("gui.error.save", path=str(target), error=exc.strerror or str(exc)),
+        )
+
+    def _exported(self, target: Path) -> Path:
         self.status_label.setText(t("gui.status.exported", path=str(target)))
         return target
