@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.geo import (
+from checks.geo.coords import gcj_to_wgs, wgs_to_gcj
+from checks.geo.gazetteer import (
     distance_km,
     divisions,
     divisions_at,
@@ -18,7 +19,6 @@ from checks.geo import (
     place_for,
     world_places,
 )
-from checks.geo.coords import gcj_to_wgs, wgs_to_gcj
 
 
 @pytest.mark.parametrize(
