@@ -24,19 +24,13 @@ import tomli_w
 from checks.draft import account_to_dict, atomic_write, load_draft, save_draft
 from checks.engine import check_draft
 from checks.fixes.apply import FixError, apply_fixes
-from checks.fixes.labels import PLACEHOLDER, post_lang
+from checks.fixes.labels import post_lang
 from checks.fixes.media_export import MediaExportError, export_media, output_path
-from checks.model import Applicability, Draft, Finding, Fix, FixKind, MediaFacts, Report
+from checks.fixes.planner import HELD_BACK_BY, plan_fixes, why_not
+from checks.model import Draft, Finding, Fix, FixKind, MediaFacts, Report
 from checks.packs import PackSet, load_packs
 
 MAX_ROUNDS = 4
-# A fix built from a file's metadata is only safe while that metadata agrees with the post: while
-# these findings stand, the creator must resolve them first (a GPS strip would hide the evidence,
-# a "拍摄于…" label would state a time or place the post contradicts).
-HELD_BACK_BY = {
-    "shooting_time_place_missing": ("capture_place_mismatch", "capture_time_mismatch"),
-    "gps_privacy": ("capture_place_mismatch",),
-}
 DRAFT_KINDS = (FixKind.INSERT_TEXT, FixKind.DECLARE, FixKind.EDIT_ACCOUNT)
 MEDIA_KINDS = (FixKind.EXPORT_MEDIA, FixKind.STRIP_GPS)
 
@@ -93,13 +87,7 @@ class FixOutputError(OSError):
 
 def applicable(fix: Fix, *, unsafe: bool) -> bool:
     """Safe fixes always, unsafe ones on request, display-only never — nor a label with blanks."""
-    if fix.applicability == Applicability.DISPLAY_ONLY:
-        return False
-    if fix.applicability == Applicability.UNSAFE and not unsafe:
-        return False
-    if fix.kind == FixKind.MANUAL:
-        return False
-    return not (fix.kind == FixKind.INSERT_TEXT and PLACEHOLDER in str(fix.payload.get("text", "")))
+    return why_not(fix, unsafe=unsafe) is None
 
 
 def fix_draft(
@@ -127,13 +115,8 @@ def fix_draft(
         facts = report.media
         if state.source_facts is None:
             state.source_facts = facts
-        chosen = [(f, x) for f in report.findings if only is None or f.rule in only for x in f.fixes]
-        standing = {f.rule for f in report.findings}
-        chosen = [
-            (f, x)
-            for f, x in chosen
-            if applicable(x, unsafe=unsafe) and not standing & set(HELD_BACK_BY.get(f.rule, ()))
-        ]
+        plan = plan_fixes(report.findings, unsafe=unsafe, only=only)  # the one planner (GUI too)
+        chosen = [(p.finding, p.fix) for p in plan.chosen]
         work, changed_text = _apply_draft_fixes(work, chosen, state)
         changed_media = _apply_media_fixes(chosen, state)
         if changed_media:
@@ -269,4 +252,13 @@ def _copy(src: Path, dst: Path) -> None:
         raise
 
 
-__all__ = ["AppliedFix", "FixError", "FixOutputError", "FixResult", "applicable", "fix_draft", "output_path"]
+__all__ = [
+    "HELD_BACK_BY",
+    "AppliedFix",
+    "FixError",
+    "FixOutputError",
+    "FixResult",
+    "applicable",
+    "fix_draft",
+    "output_path",
+]
