@@ -42,6 +42,7 @@ class Settings:
     lang: str = ""  # "" = follow the system
     platform: str = "generic"
     output_dir: str = ""
+    last_output_dir: str = ""  # where the app last wrote media copies (asked once, then remembered)
     packs: list[str] = field(default_factory=list)  # extra rule packs (folders or zips)
     recent: list[str] = field(default_factory=list)  # recent drafts, newest first
 

@@ -7,6 +7,8 @@ declaration in the draft, and the engine re-checks it.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.gui import theme
 from app.gui.texts import lang, t
-from checks.model import DECLARATIONS, PLATFORMS, Report, Severity
+from checks.model import DECLARATIONS, PLATFORMS, Report
+from checks.session import VerdictView
 
 
 def required_declarations(report: Report | None) -> set[str]:
@@ -74,15 +77,22 @@ class Checklist(QWidget):
         self._declared: tuple[str, ...] = ()
         self._report: Report | None = None
         self._pending = True
+        self._verdict: VerdictView | None = None
         self.platform.currentIndexChanged.connect(self._on_platform)
         self.html_button.clicked.connect(self.export_html)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.retranslate()
 
     def set_state(
-        self, platform: str, declared: tuple[str, ...], report: Report | None, pending: bool
+        self,
+        platform: str,
+        declared: tuple[str, ...],
+        report: Report | None,
+        pending: bool,
+        verdict: VerdictView | None = None,
     ) -> None:
         self._platform, self._declared, self._report, self._pending = platform, declared, report, pending
+        self._verdict = verdict
         self._render()
 
     def _render(self) -> None:
@@ -127,24 +137,21 @@ class Checklist(QWidget):
         self._render_verdict()
 
     def _render_verdict(self) -> None:
-        r = self._report
-        if self._pending or r is None:
-            self.verdict.setText(t("gui.checklist.checking"))
+        v = self._verdict
+        if v is None or v.state in ("checking", "empty"):
+            text = v.headline if v is not None else t("gui.checklist.checking")
+            self.verdict.setText(f"<span style='font-size:large'><b>{html.escape(text)}</b></span>")
             self.verdict.setStyleSheet("")
+            self.verdict.setAccessibleName(text)
             return
-        v = str(r.verdict)
-        counts = t(
-            "gui.checklist.counts",
-            e=r.count(Severity.ERROR),
-            w=r.count(Severity.WARNING),
-            i=r.count(Severity.INFO),
-        )
-        fg, bg = theme.color(v).name(), theme.tint(v).name(theme.QColor.NameFormat.HexArgb)
+        colour = {"clean": "ready"}.get(v.state, v.state)
+        fg, bg = theme.color(colour).name(), theme.tint(colour).name(theme.QColor.NameFormat.HexArgb)
         self.verdict.setStyleSheet(f"background:{bg}; border:1px solid {fg}; border-radius:6px")
         self.verdict.setText(
-            f"<span style='color:{fg};font-size:large'><b>{t(f'verdict.{v}')}</b></span><br>{counts}"
+            f"<span style='color:{fg};font-size:large'><b>{html.escape(v.headline)}</b></span>"
+            f"<br>{html.escape(v.detail)}"
         )
-        self.verdict.setAccessibleName(t(f"verdict.{v}"))
+        self.verdict.setAccessibleName(v.headline)
 
     def _on_toggle(self) -> None:
         declared = tuple(d for d in DECLARATIONS if d in self.boxes and self.boxes[d].isChecked())

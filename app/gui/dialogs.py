@@ -50,7 +50,29 @@ class Dialogs(_Base):
             )
             return
         self.profile = dialog.account()
+        s = self.session
+        if not s.state.own_account:  # this draft is checked with the profile: follow it
+            from dataclasses import replace
+
+            s.state = replace(s.state, account=self.profile)
+            s.profile = self.profile
+            self.show_state()
         self.schedule_check(immediate=True)
+
+    def save_default_profile(self) -> None:
+        """The draft's account becomes the default new drafts start with."""
+        from checks.settings import save_profile
+
+        account = self.session.state.account
+        try:
+            save_profile(account)
+        except OSError as exc:
+            QMessageBox.warning(
+                self, t("gui.error.save_title"), t("gui.error.profile", error=exc.strerror or str(exc))
+            )
+            return
+        self.profile = account
+        self.status_label.setText(t("gui.status.profile_saved", name=account.name or "—"))
 
     def edit_settings(self) -> None:
         from app.gui.settings_dialog import SettingsDialog
@@ -70,7 +92,7 @@ class Dialogs(_Base):
     def apply_language(self, lang: str) -> None:
         """Switch every visible string, and re-check so the engine's messages follow."""
         apply_qt_translation(set_lang(lang))
-        self.report = None
+        self.session.report = None
         self.retranslate()
         self.schedule_check(immediate=True)
 
@@ -80,13 +102,11 @@ class Dialogs(_Base):
         ClauseDialog(clause_id, self).exec()
 
     def update_feature_availability(self) -> None:
-        from app.gui.fix_actions import EXPORT_MODULES
-
         html = services.available("checks.report.html")
         missing = {
             "gui.action.export_html": not html,
             "gui.action.export_pdf": not html,
-            "gui.action.export_media": not any(services.available(m) for m in EXPORT_MODULES),
+            "gui.action.export_media": not services.available("checks.fixes.media_export"),
         }
         for key, absent in missing.items():
             act = self.actions_by_key[key]
@@ -109,11 +129,11 @@ class Dialogs(_Base):
 
     def _ask_target(self, suffix: str, filt: str) -> Path | None:
         title = t("gui.action.export_pdf" if suffix == ".pdf" else "gui.action.export_html")
-        base = self.doc.path.with_suffix(suffix).name if self.doc.path else f"preflight-report{suffix}"
+        base = self.session.path.with_suffix(suffix).name if self.session.path else f"preflight-report{suffix}"
         folder = (
             Path(self.settings.output_dir)
             if self.settings.output_dir
-            else (self.doc.path.parent if self.doc.path else Path.home())
+            else (self.session.path.parent if self.session.path else Path.home())
         )
         name, _ = QFileDialog.getSaveFileName(self, title, str(folder / base), filt)
         return Path(name) if name else None

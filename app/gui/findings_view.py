@@ -104,6 +104,7 @@ class FindingsView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
         self.findings: tuple[Finding, ...] = ()
+        self._empty_text = ""
         self.fix_buttons: list[QPushButton] = []
         self.tree.currentItemChanged.connect(self._on_current)
         self.retranslate()
@@ -137,7 +138,8 @@ class FindingsView(QWidget):
                     reselect = item
             head.setExpanded(True)
         if not self.findings:
-            empty = QTreeWidgetItem([t("gui.findings.none_pending" if pending else "gui.findings.none")])
+            text = t("gui.findings.none_pending") if pending else (self._empty_text or t("gui.findings.none"))
+            empty = QTreeWidgetItem([text])
             empty.setIcon(0, theme.icon("verdict-ready") if not pending else theme.icon("severity-info"))
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(empty)
@@ -146,6 +148,15 @@ class FindingsView(QWidget):
             self.tree.setCurrentItem(reselect)
         else:
             self._show(None)
+
+    def set_empty_text(self, text: str) -> None:
+        """What an empty list says (the session's scoped verdict, never a bare "no problems")."""
+        if text != self._empty_text:
+            self._empty_text = text
+            if not self.findings and self.tree.topLevelItemCount() == 1:
+                item = self.tree.topLevelItem(0)
+                if item.data(0, Qt.ItemDataRole.UserRole) is None and item.text(0) != t("gui.findings.none_pending"):
+                    item.setText(0, text)
 
     def show_error(self, message: str) -> None:
         self.set_findings(())
@@ -178,6 +189,10 @@ class FindingsView(QWidget):
         self.finding_selected.emit(f)
 
     def _show(self, f: Finding | None) -> None:
+        if any(b.hasFocus() for b in self.fix_buttons):
+            # A clicked fix button is about to go: keep focus here, or Qt would hand it to the next
+            # widget in the chain — the title field, which selects all its text on focus.
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         for b in self.fix_buttons:
             b.hide()
             b.deleteLater()

@@ -1,9 +1,10 @@
-"""Applying fixes from the window (a mixin): one click per fix, and "Fix all safe" (Ctrl+Shift+F).
+"""Applying fixes from the window (a mixin): one click per fix, "Fix all safe", undo/redo.
 
-Text fixes go through the editor's undo stack; declarations tick the checklist; account fixes
-change the draft's account (or the profile, when the draft uses it); media fixes write labelled or
-GPS-stripped copies into the output folder and the draft then points at the copies, so the
-re-check turns green while the originals stay untouched.
+What to apply and what to hold back is decided by the engine's one planner
+(`checks.fixes.planner`, shared with `preflight fix`); `DraftSession.apply` makes every fix —
+text, declaration, account, media copies, Fix all — one undo step. This mixin only asks for the
+output folder once (then remembers it), shows one results sheet and pushes the new state into
+the widgets.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.gui import fix_actions as fx
-from app.gui.texts import t
+from app.gui.texts import lang, t
+from checks.fixes.planner import FixPlan, plan_fixes
 from checks.model import Finding, Fix, FixKind
+from checks.session import ApplyResult
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow as _Base
@@ -27,128 +29,89 @@ else:
 
 class Fixing(_Base):
     def apply_fix(self, finding: Finding, fix: Fix) -> None:
+        """The user clicked this very fix: apply it even if it needs confirmation (that click is it)."""
         if fix.kind == FixKind.MANUAL:
             steps = fix.payload.get("steps") or [fix.title]
             QMessageBox.information(self, fix.title, "\n".join(f"• {s}" for s in steps))
             return
         if fix.kind == FixKind.EDIT_ACCOUNT and fix.payload.get("field") == "credentials":
-            self.edit_profile()
+            self.account_panel.edit_credentials()
             return
-        plan = fx.plan_fixes([replace(finding, fixes=(fix,))], only_safe=False)
-        if not self.apply_plan(plan):
-            return
-        self.status_label.setText(t("gui.status.fixed", title=fix.title))
+        plan = plan_fixes([replace(finding, fixes=(fix,))], unsafe=True)
+        result = self.apply_plan(plan, fix.title)
+        if result.done:
+            self.status_label.setText(t("gui.status.fixed", title=fix.title))
+        elif result.skipped:
+            self.status_label.setText(t("gui.status.not_fixed", reason=result.skipped[0].reason))
 
     def fix_all_safe(self) -> None:
-        if self.report is None:
+        if self.session.report is None:
             self.status_label.setText(t("gui.status.no_report"))
             return
-        plan = fx.plan_fixes(self.report.findings, only_safe=True)
-        if not (plan.text or plan.declare or plan.account or plan.media):
+        plan = self.session.plan()
+        if not plan.chosen and not plan.held:
             self.status_label.setText(t("gui.status.nothing_to_fix"))
             return
-        if self.apply_plan(plan):
-            n = len(plan.text) + len(plan.declare) + len(plan.account) + len(plan.media)
-            self.status_label.setText(t("gui.status.fixed_all", n=n))
-
-    def report_is_current(self) -> bool:
-        """A fix's offsets refer to the checked text; after further typing they may point elsewhere."""
-        r = self.report
-        return r is not None and (r.draft.title, r.draft.text) == (self.editor.title(), self.editor.text())
-
-    def apply_plan(self, plan: fx.Plan) -> bool:
-        changed = False
-        if any(f.payload.get("where") == "replace" for f in plan.text) and not self.report_is_current():
-            self.status_label.setText(t("gui.status.stale"))
-            self.schedule_check(immediate=True)
-            return False
-        if plan.text:
-            before = self.doc.draft(self.editor.title(), self.editor.text())
-            after, skipped = fx.apply_text_fixes(before, plan.text)
-            if skipped:
-                self.status_label.setText(t("gui.status.skipped", n=len(skipped)))
-            changed |= self.editor.replace_value("title", after.title)
-            changed |= self.editor.replace_value("text", after.text)
-        if plan.declare:
-            declared = tuple(dict.fromkeys((*self.doc.declarations, *plan.declare)))
-            if declared != self.doc.declarations:
-                self.doc.declarations = declared
-                changed = True
-        for fix in plan.account:
-            changed |= self._apply_account(fix)
-        if plan.media:
-            changed |= self._export_media(plan)
-        if changed:
-            self.mark_dirty()
-            self.schedule_check(immediate=True)
-        return changed
-
-    def _apply_account(self, fix: Fix) -> bool:
-        from checks.settings import save_profile
-
-        if self.doc.has_own_account or self.profile is None:
-            new = fx.apply_account_fix(self.doc.account, fix)
-            if new is None or new == self.doc.account:
-                return False
-            self.doc.account = new
-            return True
-        new = fx.apply_account_fix(self.profile, fix)
-        if new is None or new == self.profile:
-            return False
-        try:
-            save_profile(new)
-        except OSError as exc:
-            QMessageBox.warning(
-                self, t("gui.error.save_title"), t("gui.error.profile", error=exc.strerror or str(exc))
-            )
-            return False
-        self.profile = new
-        return True
-
-    def output_dir(self) -> Path | None:
-        if self.settings.output_dir:
-            return Path(self.settings.output_dir)
-        start = str(self.doc.path.parent) if self.doc.path else str(Path.home())
-        name = QFileDialog.getExistingDirectory(self, t("gui.fix.choose_folder"), start)
-        return Path(name) if name else None
-
-    def _export_media(self, plan: fx.Plan) -> bool:
-        if fx.export_media_fn() is None:
-            self.status_label.setText(t("gui.status.not_available"))
-            return False
-        out = self.output_dir()
-        if out is None:
-            return False
-        facts = self.report.media if self.report else ()
-        written = 0
-        for index, media_plan in sorted(plan.media.items()):
-            if index >= len(self.doc.media):
-                continue
-            src = self.doc.media_path(index)
-            try:
-                dst = fx.export_copy(src, out, media_plan, facts[index] if index < len(facts) else None)
-            except Exception as exc:  # an unwritable folder or an unsupported file: say so, keep going
-                QMessageBox.warning(
-                    self, t("gui.error.export_title"), t("gui.error.export", path=str(src), error=str(exc))
-                )
-                continue
-            self.doc.media[index] = str(dst.resolve())
-            written += 1
-        if written:
-            self.refresh_media()
-            self.status_label.setText(t("gui.status.exported", path=str(out)))
-        return written > 0
+        result = self.apply_plan(plan, t("gui.action.fix_all"))
+        self.show_results(result)
 
     def export_all_media(self) -> None:
-        """Labelled/stripped copies for every media fix, safe or not (the user asked explicitly)."""
-        if self.report is None:
+        """Labelled/stripped copies for every media fix the planner allows (unsafe ones too: asked for)."""
+        if self.session.report is None:
             return
-        plan = fx.plan_fixes(self.report.findings, only_safe=False)
-        media_only = fx.Plan(media=plan.media)
-        if not media_only.media:
+        full = self.session.plan(unsafe=True)
+        media = tuple(p for p in full.chosen if p.edit.kind in (FixKind.EXPORT_MEDIA, FixKind.STRIP_GPS))
+        held = tuple(h for h in full.held if h.fix.kind in (FixKind.EXPORT_MEDIA, FixKind.STRIP_GPS))
+        if not media and not held:
             self.status_label.setText(t("gui.status.nothing_to_fix"))
             return
-        self.apply_plan(media_only)
+        self.show_results(self.apply_plan(FixPlan(media, held), t("gui.action.export_media")))
+
+    def apply_plan(self, plan: FixPlan, label: str) -> ApplyResult:
+        result = self.session.apply(plan, label, out_dir=self.output_dir, lang=lang())
+        if result.changed:
+            self.sync_from_session()
+        return result
+
+    def show_results(self, result: ApplyResult) -> None:
+        from app.gui.results_sheet import ResultsSheet
+
+        if self.results_sheet is not None:
+            self.results_sheet.close()
+        self.results_sheet = ResultsSheet(result, self.output_folder_shown(), self)
+        self.results_sheet.undo_requested.connect(self.undo_fix)
+        self.results_sheet.show()
+        self.status_label.setText(t("gui.status.fixed_all", n=len(result.done), skipped=len(result.skipped)))
+
+    def output_folder_shown(self) -> str:
+        return self.settings.output_dir or self.settings.last_output_dir or ""
+
+    def output_dir(self) -> Path | None:
+        """The folder for media copies: the setting, else the one chosen last time, else ask once."""
+        for value in (self.settings.output_dir, self.settings.last_output_dir):
+            if value:
+                return Path(value)
+        start = str(self.session.path.parent) if self.session.path else str(Path.home())
+        name = QFileDialog.getExistingDirectory(self, t("gui.fix.choose_folder"), start)
+        if not name:
+            return None
+        self.settings.last_output_dir = name
+        self.save_settings()
+        return Path(name)
+
+    def undo_fix(self) -> None:
+        label = self.session.undo()
+        if label is None:
+            self.status_label.setText(t("gui.status.nothing_to_undo"))
+            return
+        self.sync_from_session()
+        self.status_label.setText(t("gui.status.undone", title=label))
+
+    def redo_fix(self) -> None:
+        label = self.session.redo()
+        if label is not None:
+            self.sync_from_session()
+            self.status_label.setText(t("gui.status.redone", title=label))
 
     def copy_text(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)

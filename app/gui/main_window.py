@@ -1,8 +1,9 @@
-"""The window: editor and media on the left, findings and the publish checklist on the right.
+"""The window: editor, account and media on the left; verdict, checklist and findings on the right.
 
-This module wires widgets to the checking pipeline — read media facts once (worker), re-check on
-every edit after a short pause (worker, newest generation wins), render the report. File handling
-and fixing live in their own mixins (file_ops, fixing) to keep each part readable.
+It only wires widgets to a `checks.session.DraftSession` (document, account, report, undo,
+fixes): read media facts once (worker), re-check on every edit after a short pause (worker,
+newest generation wins), render the session. File handling, fixing and dialogs live in their
+own mixins (file_ops, fixing, dialogs).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import services, theme
+from app.gui.account_panel import AccountPanel
 from app.gui.checklist import Checklist
 from app.gui.dialogs import Dialogs
-from app.gui.document import Document
 from app.gui.editor import DraftEditor
 from app.gui.file_ops import FileOps
 from app.gui.findings_view import FindingsView
@@ -36,6 +37,7 @@ from app.gui.texts import apply_qt_translation, lang, set_lang, t
 from app.gui.window_state import WindowState
 from app.gui.worker import Runner
 from checks.model import Account, Report
+from checks.session import DraftSession
 from checks.settings import Settings
 
 DEBOUNCE_MS = 400
@@ -47,33 +49,45 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         super().__init__()
         self.settings = settings or Settings.load()
         apply_qt_translation(set_lang(self.settings.lang))
-        self.doc = Document(platform=self.settings.platform)
         self.profile: Account | None = None
-        self.report: Report | None = None
+        self.session = DraftSession.new(self.settings.platform)
         self.packs: Any = None
-        self.dirty = False
+        self.results_sheet: Any = None
+        self._syncing = False
         self.media = MediaLoader(THUMB * 2, self)
         self.checks_done = 0
         self.last_error: str | None = None
 
         self.editor = DraftEditor()
+        self.account_panel = AccountPanel()
         self.media_strip = MediaStrip()
         self.findings_view = FindingsView()
         self.checklist = Checklist()
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.editor)
+        account_scroll = QScrollArea()
+        account_scroll.setWidget(self.account_panel)
+        account_scroll.setWidgetResizable(True)
+        account_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        account_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.addWidget(account_scroll)
         left.addWidget(self.media_strip)
         left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
+        left.setStretchFactor(1, 0)
+        left.setStretchFactor(2, 2)
+        left.setCollapsible(1, False)
+        self.left_splitter = left
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.findings_view)
         scroll = QScrollArea()
         scroll.setWidget(self.checklist)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        right.addWidget(scroll)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
+        right.addWidget(scroll)  # verdict and what to tick first: they decide whether to publish
+        right.addWidget(self.findings_view)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        right.setCollapsible(0, False)
+        self.checklist_scroll = scroll
         self.right_splitter = right
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -116,7 +130,11 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.checklist.declarations_changed.connect(self._on_declarations)
         self.checklist.export_html.connect(self.export_html)
         self.checklist.export_pdf.connect(self.export_pdf)
+        self.account_panel.account_edited.connect(self._on_account_edited)
+        self.account_panel.save_default.connect(self.save_default_profile)
         self.load_profile()
+        self.session = DraftSession.new(self.settings.platform, self.profile)
+        self.show_state()
         self.retranslate()
         self._restore_geometry()
         self.refresh_media()
@@ -157,6 +175,9 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
             a("gui.action.quit", self.close, S.Quit),
         ):
             self.file_menu.addAction(act) if act else self.file_menu.addSeparator()
+        self.edit_menu = QMenu(self)
+        self.edit_menu.addAction(a("gui.action.undo_fix", self.undo_fix, S.Undo))
+        self.edit_menu.addAction(a("gui.action.redo_fix", self.redo_fix, S.Redo))
         self.check_menu = QMenu(self)
         self.check_menu.addAction(a("gui.action.recheck", lambda: self.recheck(force=True), "F5"))
         self.check_menu.addAction(a("gui.action.fix_all", self.fix_all_safe, "Ctrl+Shift+F"))
@@ -164,7 +185,7 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.account_menu = QMenu(self)
         self.account_menu.addAction(a("gui.action.profile", self.edit_profile))
         self.account_menu.addAction(a("gui.action.settings", self.edit_settings, S.Preferences))
-        for m in (self.file_menu, self.check_menu, self.account_menu):
+        for m in (self.file_menu, self.edit_menu, self.check_menu, self.account_menu):
             self.menuBar().addMenu(m)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main")
@@ -179,10 +200,12 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
             act.setToolTip(act.toolTip() if not act.isEnabled() else t(key))
         self.file_menu.setTitle(t("gui.menu.file"))
         self.recent_menu.setTitle(t("gui.menu.recent"))
+        self.edit_menu.setTitle(t("gui.menu.edit"))
         self.check_menu.setTitle(t("gui.menu.check"))
         self.account_menu.setTitle(t("gui.menu.account"))
         self.toolbar.setWindowTitle(t("gui.menu.toolbar"))
         self.editor.retranslate()
+        self.account_panel.retranslate()
         self.media_strip.retranslate()
         self.findings_view.retranslate()
         self.checklist.retranslate()
@@ -192,13 +215,27 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.render_report()
 
     def update_title(self) -> None:
-        name = self.doc.path.name if self.doc.path else t("gui.window.untitled")
-        self.setWindowTitle(f"{'*' if self.dirty else ''}{name} — {t('gui.window.app')}")
+        """The draft's name only: the system adds the application name once (no "— Preflight" twice)."""
+        path = self.session.path
+        name = path.name if path else t("gui.window.untitled")
+        self.setWindowTitle(f"{'*' if self.session.dirty else ''}{name}")
         self.setAccessibleName(t("gui.window.app"))
+
+    @property
+    def report(self) -> Report | None:
+        return self.session.report
+
+    @property
+    def dirty(self) -> bool:
+        return self.session.dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        self.session.dirty = value
 
     # ------------------------------------------------------------------ the check pipeline
     def current_draft(self) -> Any:
-        return self.doc.draft(self.editor.title(), self.editor.text(), self.profile)
+        return self.session.draft()
 
     def settled(self) -> bool:
         """No check or media read pending: what is shown matches the draft (tests, screenshots)."""
@@ -226,15 +263,17 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
             return
         lang_now, packs, extra = lang(), self.packs, list(self.settings.packs)
 
-        def job() -> tuple[Report, Any]:
+        def job() -> tuple[Report, Any, int]:
+            from checks.session import rules_checked
+
             pset = packs if packs is not None else services.load_packset(extra)
-            return services.run_check(draft, lang_now, facts, pset), pset
+            return services.run_check(draft, lang_now, facts, pset), pset, rules_checked(pset)
 
         self.check_runner.start(job, priority=10)
         self.status_label.setText(t("gui.status.checking"))
 
-    def _on_checked(self, result: tuple[Report, Any]) -> None:
-        self.report, self.packs = result
+    def _on_checked(self, result: tuple[Report, Any, int]) -> None:
+        self.session.report, self.packs, self.session.checks_run = result
         self.last_error = None
         self.checks_done += 1
         self.render_report()
@@ -244,9 +283,12 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         findings = self.report.findings if self.report else ()
         self.findings_view.set_findings(findings, pending=pending)
         self.editor.show_findings(findings, self.findings_view.current())
-        self.checklist.set_state(self.doc.platform, self.doc.declarations, self.report, pending)
-        if self.report is not None:
-            self.status_label.setText(t(f"verdict.{self.report.verdict}"))
+        state = self.session.state
+        verdict = self.session.verdict(lang(), pending=pending)
+        self.checklist.set_state(state.platform, state.declarations, self.report, pending, verdict)
+        self.findings_view.set_empty_text(verdict.headline)
+        if verdict.state != "checking":
+            self.status_label.setText(verdict.headline)
 
     def _on_job_failed(self, message: str) -> None:
         """An engine error is reported in the window; the user's text is untouched."""
@@ -256,14 +298,47 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.findings_view.show_error(t("gui.status.failed", error=message))
 
     def _on_edited(self) -> None:
-        self.mark_dirty()
+        if self._syncing:
+            return
+        was = self.session.dirty
+        self.session.type_text(self.editor.title(), self.editor.text())
+        if self.session.dirty:
+            if not was:
+                self.update_title()
+            self.autosave_timer.start()
         self.schedule_check()
 
     def mark_dirty(self) -> None:
-        if not self.dirty:
-            self.dirty = True
-            self.update_title()
+        self.session.dirty = True
+        self.update_title()
         self.autosave_timer.start()
+
+    def sync_from_session(self) -> None:
+        """Push the session's document into the widgets after a fix, undo or redo.
+
+        Title and body change through the editors' own undo stacks (Ctrl+Z in a field still
+        works); focus stays where it was — a fix never moves the caret into a field."""
+        state = self.session.state
+        focus = self.focusWidget()
+        self._syncing = True
+        try:
+            self.editor.replace_value("title", state.title)
+            self.editor.replace_value("text", state.text)
+        finally:
+            self._syncing = False
+        if focus is not None and focus is not self.focusWidget() and focus.isVisible():
+            focus.setFocus()
+        self.editor.title_edit.deselect()
+        self.session.report = None
+        self.show_state()
+        self.mark_dirty()
+        self.schedule_check(immediate=True)
+
+    def show_state(self) -> None:
+        state = self.session.state
+        self.account_panel.set_account(state.account, from_profile=not state.own_account and self.profile is not None)
+        self.refresh_media()
+        self.render_report()
 
     def _on_finding_selected(self, finding: Any) -> None:
         self.editor.show_findings(self.report.findings if self.report else (), finding)
@@ -271,20 +346,24 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
             self.media_strip.select(int(finding.target.split(":")[1]))
 
     def _on_platform(self, platform: str) -> None:
-        if platform != self.doc.platform:
-            self.doc.platform = platform
+        if self.session.change(t("gui.undo.platform"), platform=platform):
             self.mark_dirty()
             self.schedule_check(immediate=True)
 
     def _on_declarations(self, declared: tuple[str, ...]) -> None:
-        if declared != self.doc.declarations:
-            self.doc.declarations = declared
+        if self.session.change(t("gui.undo.declarations"), declarations=declared):
+            self.mark_dirty()
+            self.schedule_check(immediate=True)
+
+    def _on_account_edited(self, account: Account) -> None:
+        if self.session.change(t("gui.undo.account"), account=account):
             self.mark_dirty()
             self.schedule_check(immediate=True)
 
     # ------------------------------------------------------------------ media
     def media_keys(self) -> list[tuple[str, int, int]]:
-        return [services.media_key(self.doc.media_path(i)) for i in range(len(self.doc.media))]
+        s = self.session
+        return [services.media_key(s.media_path(i)) for i in range(len(s.state.media))]
 
     def read_missing_media(self) -> None:
         started = self.media.read(self.media_keys())
@@ -311,13 +390,14 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
                 self.media_strip.update_entry(i, self.media_entry(i, k))
 
     def media_entry(self, index: int, key: tuple[str, int, int]) -> MediaEntry:
-        return MediaEntry(self.doc.media[index], self.media.facts.get(key), self.media.thumbs.get(key))
+        name = self.session.state.media[index]
+        return MediaEntry(name, self.media.facts.get(key), self.media.thumbs.get(key))
 
     def refresh_media(self) -> None:
         self.media_strip.set_entries([self.media_entry(i, k) for i, k in enumerate(self.media_keys())])
 
     def media_changed(self) -> None:
-        self.report = None
+        self.session.report = None
         self.mark_dirty()
         self.refresh_media()
         self.schedule_check(immediate=True)

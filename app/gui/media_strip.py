@@ -10,8 +10,8 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -82,9 +82,48 @@ def badge_pixmap(entry: MediaEntry, dpr: float = 1.0) -> QPixmap:
         p.setFont(font)
         p.setPen(QColor("white"))
         p.drawText(rect.adjusted(h + 2 * dpr, 0, -2 * dpr, 0), Qt.AlignmentFlag.AlignVCenter, label)
+    if facts is not None and facts.kind == "video" and not facts.error:
+        _video_badge(p, facts.duration, dpr)
     p.end()
     pm.setDevicePixelRatio(dpr)
     return pm
+
+
+def duration_text(seconds: float | None) -> str:
+    """0:07, 1:05, 1:02:03 — how players show a clip's length."""
+    if not seconds or seconds <= 0:
+        return ""
+    total = round(seconds)
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def _video_badge(p: QPainter, duration: float | None, dpr: float) -> None:
+    """A play triangle and the clip's length in the top-left corner, as video players mark clips."""
+    text = duration_text(duration)
+    font = QFont()
+    font.setPixelSize(int(12 * dpr))
+    font.setBold(True)
+    p.setFont(font)
+    h = int(20 * dpr)
+    w = int(h + (p.fontMetrics().horizontalAdvance(text) + 6 * dpr if text else 0))
+    rect = QRectF(4 * dpr, 4 * dpr, w, h)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(QColor(0, 0, 0, 170)))
+    p.drawRoundedRect(rect, 4 * dpr, 4 * dpr)
+    tri = QPolygonF(
+        [
+            QPointF(rect.left() + 6 * dpr, rect.top() + 5 * dpr),
+            QPointF(rect.left() + 6 * dpr, rect.bottom() - 5 * dpr),
+            QPointF(rect.left() + h - 5 * dpr, rect.center().y()),
+        ]
+    )
+    p.setBrush(QBrush(QColor("white")))
+    p.drawPolygon(tri)
+    if text:
+        p.setPen(QColor("white"))
+        p.drawText(rect.adjusted(h, 0, -3 * dpr, 0), Qt.AlignmentFlag.AlignVCenter, text)
 
 
 def details_html(facts: MediaFacts | None, name: str) -> str:
@@ -141,14 +180,15 @@ class MediaStrip(QWidget):
         self.list = QListWidget()
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
         self.list.setFlow(QListWidget.Flow.LeftToRight)
-        self.list.setWrapping(False)
+        self.list.setWrapping(True)  # a grid that grows with the window, not one row of three
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setIconSize(QSize(THUMB, THUMB))
         self.list.setGridSize(QSize(THUMB + 24, THUMB + 40))
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setWordWrap(False)
-        self.list.setMinimumHeight(THUMB + 50)
+        self.list.setMinimumHeight(THUMB // 2 + 40)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.add_button = QPushButton()

@@ -1,6 +1,8 @@
-"""The account profile, edited once and shared with the CLI (checks.settings.save_profile).
+"""An account editor: the default profile (checks.settings.save_profile), or the credentials of
+the draft's own account (opened from the account panel with its own title and hint).
 
-A draft without its own [account] is checked against this profile.
+A new draft starts with the profile as its account; a draft without its own [account] is
+checked against it in this app.
 """
 
 from __future__ import annotations
@@ -35,9 +37,16 @@ NO_EXPIRY = QDate(2000, 1, 1)  # the minimum date doubles as "no expiry" (shown 
 class ProfileDialog(QDialog):
     COLUMNS = ("field", "title", "expires", "verified")
 
-    def __init__(self, account: Account | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        account: Account | None,
+        parent: QWidget | None = None,
+        *,
+        title: str | None = None,
+        hint: str | None = None,
+    ):
         super().__init__(parent)
-        self.setWindowTitle(t("gui.profile.title"))
+        self.setWindowTitle(title or t("gui.profile.title"))
         account = account or Account()
         self.name = QLineEdit(account.name)
         self.bio = QPlainTextEdit(account.bio)
@@ -77,7 +86,7 @@ class ProfileDialog(QDialog):
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)
-        hint = QLabel(t("gui.profile.hint"))
+        hint = QLabel(hint or t("gui.profile.hint"))
         hint.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(hint)

@@ -60,7 +60,8 @@ class WindowState(_Base):
         self.save_geometry()
         from app.gui import autosave
 
-        autosave.clear()
+        autosave.clear(self.session.path)
+        autosave.release(self.session.path)
         self.debounce.stop()
         self.autosave_timer.stop()
         for pool in (self.media.thumb_pool, QThreadPool.globalInstance()):

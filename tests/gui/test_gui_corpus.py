@@ -18,7 +18,7 @@ def test_dropping_the_whole_corpus_keeps_the_ui_responsive(make_window, qtbot, c
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start(20)
     w.add_media_paths([str(corpus)])
-    n = len(w.doc.media)
+    n = len(w.session.state.media)
     assert n >= 100
     settle(qtbot, w, timeout=120000)
     timer.stop()

@@ -27,7 +27,7 @@ def test_drop_media_on_the_window_and_a_draft_on_the_editor(make_window, qtbot, 
     path = write_draft(tmp_path, title="拖进来的草稿", text="x", media=[])
     w = make_window()
     _drop(w, [tmp_path / "a.jpg"])
-    assert [m.rsplit("/", 1)[-1] for m in w.doc.media] == ["a.jpg"]
+    assert [m.rsplit("/", 1)[-1] for m in w.session.state.media] == ["a.jpg"]
     w.dirty = False
     _drop(w.editor.body_edit, [path])  # a draft dropped on the text opens instead of pasting its path
     assert w.editor.title() == "拖进来的草稿"
@@ -51,7 +51,8 @@ def test_clause_link_opens_the_clause_text(make_window, monkeypatch):
     assert opened and "N2023-3c" in opened[0]
 
 
-def test_account_fix_updates_the_shared_profile(make_window, qtbot, tmp_path):
+def test_account_fix_edits_the_drafts_account_not_the_profile(make_window, qtbot, tmp_path):
+    """Problem 3: the account being checked is the one shown and changed in the main window."""
     from checks.settings import load_profile, save_profile
 
     save_profile(Account(name="小王的日常", bio="分享生活", mcn="星河文化传媒", mcn_displayed=False))
@@ -59,12 +60,13 @@ def test_account_fix_updates_the_shared_profile(make_window, qtbot, tmp_path):
     w = make_window()
     w.open_path(write_draft(tmp_path, title="下午茶", text="随手画的", media=["ai.png"]))
     settle(qtbot, w)
-    finding = next((f for f in w.report.findings if f.rule == "mcn_name_not_displayed"), None)
-    if finding is None:
-        import pytest
-
-        pytest.skip("mcn_name_not_displayed does not fire in this build")
-    w.apply_fix(finding, finding.fixes[0])
-    assert load_profile().mcn_displayed  # the CLI sees the same profile
+    assert w.account_panel.name.text() == "小王的日常"  # the draft names none: the profile is checked
+    finding = next(f for f in w.report.findings if f.rule == "mcn_name_not_displayed")
+    w.findings_view.select_finding(w.report.findings.index(finding))
+    button = next(b for b in w.findings_view.fix_buttons if b.text() == finding.fixes[0].title)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert w.account_panel.mcn_displayed.isChecked()
+    assert w.session.state.own_account and w.session.state.account.mcn_displayed
+    assert not load_profile().mcn_displayed  # the default profile is untouched
     settle(qtbot, w)
     assert "mcn_name_not_displayed" not in {f.rule for f in w.report.findings}

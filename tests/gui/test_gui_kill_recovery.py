@@ -34,10 +34,10 @@ time.sleep(60)
 
 
 def test_text_survives_a_hard_kill(make_window, tmp_path, dialogs):
-    from checks.settings import data_dir
+    from app.gui import autosave
 
     draft = write_draft(tmp_path, title="标题", text="", media=[])
-    autosave_file = data_dir() / "autosave" / "working.toml"
+    autosave_file = autosave.folder() / f"{autosave.key_for(draft)}.toml"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(draft), str(autosave_file)],
@@ -56,4 +56,4 @@ def test_text_survives_a_hard_kill(make_window, tmp_path, dialogs):
     w = make_window()
     assert w.offer_restore()
     assert w.editor.text() == "写到一半的句子"
-    assert w.doc.path == draft.resolve()
+    assert w.session.path == draft.resolve()

@@ -93,7 +93,7 @@ def test_declaration_checkbox_updates_draft_and_rechecks(make_window, qtbot, tmp
     assert "内容由AI生成" in box.text()  # Douyin's own wording
     done = w.checks_done
     box.setChecked(True)
-    assert "ai_generated" in w.doc.declarations
+    assert "ai_generated" in w.session.state.declarations
     settle(qtbot, w)
     assert w.checks_done > done
     assert w.checklist.boxes["ai_generated"].isChecked()
@@ -115,11 +115,11 @@ def test_dropping_a_folder_adds_its_media(make_window, qtbot, tmp_path):
     (folder / "notes.txt").write_text("x")
     w = make_window()
     w.add_media_paths([str(folder)])
-    assert [Path(m).name for m in w.doc.media] == ["a.jpg", "b.png"]
+    assert [Path(m).name for m in w.session.state.media] == ["a.jpg", "b.png"]
     settle(qtbot, w)
     assert {str(e.facts.provenance) for e in w.media_strip.entries} == {"self_shot", "ai_generated"}
     w.add_media_paths([str(folder / "a.jpg")])
-    assert len(w.doc.media) == 2  # no duplicates
+    assert len(w.session.state.media) == 2  # no duplicates
 
 
 def test_fix_all_safe_turns_the_checklist_green(make_window, qtbot, tmp_path):
@@ -139,7 +139,7 @@ def test_fix_all_safe_turns_the_checklist_green(make_window, qtbot, tmp_path):
     settle(qtbot, w)
     assert str(w.report.verdict) in ("ready", "review"), [f.rule for f in w.report.findings]
     assert not [f for f in w.report.findings if f.severity == Severity.ERROR]
-    assert all(Path(m).parent == tmp_path / "out" for m in w.doc.media)
+    assert all(Path(m).parent == tmp_path / "out" for m in w.session.state.media)
     assert all(p.read_bytes() == data for p, data in originals.items())
     w.editor.body_edit.undo()  # the inserted label is one undo step
     assert "AI" not in w.editor.text()

@@ -26,7 +26,7 @@ def test_autosave_is_offered_and_restored_after_a_crash(make_window, qtbot, tmp_
     assert w2.offer_restore()
     assert any(kind == "question" for kind, *_ in dialogs.shown)
     assert w2.editor.text() == "原文，加上崩溃前写的一句"
-    assert w2.doc.path == path.resolve()
+    assert w2.session.path == path.resolve()
     assert w2.dirty
     assert w2.save()
     w3 = make_window()
@@ -114,7 +114,7 @@ def test_media_path_missing_is_shown_not_raised(make_window, qtbot, tmp_path):
     w.open_path(path)
     settle(qtbot, w)
     assert w.media_strip.entries[0].facts.error
-    assert Path(w.doc.media[0]).name == "gone.jpg"
+    assert Path(w.session.state.media[0]).name == "gone.jpg"
 
 
 def test_unexpected_error_is_a_dialog_and_the_text_is_autosaved(make_window, dialogs, monkeypatch):
