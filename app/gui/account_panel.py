@@ -74,7 +74,11 @@ class AccountPanel(QGroupBox):
 
     def set_account(self, account: Account, *, from_profile: bool = False) -> None:
         self._account, self._from_profile = account, from_profile
-        for widget, value in ((self.name, account.name), (self.bio, account.bio), (self.mcn, account.mcn or "")):
+        for widget, value in (
+            (self.name, account.name),
+            (self.bio, account.bio),
+            (self.mcn, account.mcn or ""),
+        ):
             if widget.text() != value:
                 widget.blockSignals(True)
                 widget.setText(value)

@@ -142,5 +142,7 @@ def pending() -> Recovered | None:
                     continue
             except OSError:
                 pass  # the draft file vanished: the autosave is all there is
-        found.append(Recovered(draft=draft.with_changes(path=source), source=source, saved_at=saved_at, key=key))
+        found.append(
+            Recovered(draft=draft.with_changes(path=source), source=source, saved_at=saved_at, key=key)
+        )
     return max(found, key=lambda r: r.saved_at, default=None)

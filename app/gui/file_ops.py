@@ -53,10 +53,14 @@ class FileOps(_Base):
         try:
             session = DraftSession.open(path, self.profile)
         except DraftError as exc:
-            QMessageBox.warning(self, t("gui.error.open_title"), t("gui.error.open", error=open_error(exc, path)))
+            QMessageBox.warning(
+                self, t("gui.error.open_title"), t("gui.error.open", error=open_error(exc, path))
+            )
             return False
         if session.path != self.session.path and autosave.held_elsewhere(session.path):
-            QMessageBox.warning(self, t("gui.error.open_title"), t("gui.error.open_elsewhere", path=str(path)))
+            QMessageBox.warning(
+                self, t("gui.error.open_title"), t("gui.error.open_elsewhere", path=str(path))
+            )
             return False
         self.set_session(session)
         self.settings.add_recent(str(path))
@@ -85,7 +89,9 @@ class FileOps(_Base):
 
     def save_as(self) -> bool:
         start = str(self.session.path) if self.session.path else str(Path.home() / t("gui.file.default_name"))
-        name, _ = QFileDialog.getSaveFileName(self, t("gui.action.save_as"), start, t("gui.file.filter_draft"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, t("gui.action.save_as"), start, t("gui.file.filter_draft")
+        )
         if not name:
             return False
         target = Path(name) if name.lower().endswith(".toml") else Path(name + ".toml")
@@ -96,7 +102,9 @@ class FileOps(_Base):
         try:
             self.session.save(target)
         except NotADraftError:
-            QMessageBox.warning(self, t("gui.error.save_title"), t("gui.error.not_overwritten", path=str(target)))
+            QMessageBox.warning(
+                self, t("gui.error.save_title"), t("gui.error.not_overwritten", path=str(target))
+            )
             return False
         except OSError as exc:
             QMessageBox.warning(
@@ -125,7 +133,9 @@ class FileOps(_Base):
             self,
             t("gui.confirm.title"),
             t("gui.confirm.unsaved"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
@@ -208,7 +218,15 @@ class FileOps(_Base):
             return False
         d = found.draft
         state = DraftState(
-            d.title, d.text, d.platform, tuple(d.declarations), tuple(d.media), d.publish_at, d.account, None, True
+            d.title,
+            d.text,
+            d.platform,
+            tuple(d.declarations),
+            tuple(d.media),
+            d.publish_at,
+            d.account,
+            None,
+            True,
         )
         self.set_session(DraftSession(state, path=found.source, profile=self.profile), dirty=True)
         self.autosave_timer.start()

@@ -30,6 +30,12 @@ else:
 class Fixing(_Base):
     def apply_fix(self, finding: Finding, fix: Fix) -> None:
         """The user clicked this very fix: apply it even if it needs confirmation (that click is it)."""
+        if fix.kind == FixKind.MANUAL and finding.target == "account" and fix is finding.fixes[0]:
+            # "Choose a new account name": the account is edited in this window, so go there.
+            evidence = (finding.evidence or "").lower()
+            self.account_panel.focus_field("bio" if "简介" in evidence or "bio" in evidence else "name")
+            self.status_label.setText(fix.title)
+            return
         if fix.kind == FixKind.MANUAL:
             steps = fix.payload.get("steps") or [fix.title]
             QMessageBox.information(self, fix.title, "\n".join(f"• {s}" for s in steps))

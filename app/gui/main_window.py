@@ -319,16 +319,12 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         Title and body change through the editors' own undo stacks (Ctrl+Z in a field still
         works); focus stays where it was — a fix never moves the caret into a field."""
         state = self.session.state
-        focus = self.focusWidget()
         self._syncing = True
         try:
             self.editor.replace_value("title", state.title)
             self.editor.replace_value("text", state.text)
         finally:
             self._syncing = False
-        if focus is not None and focus is not self.focusWidget() and focus.isVisible():
-            focus.setFocus()
-        self.editor.title_edit.deselect()
         self.session.report = None
         self.show_state()
         self.mark_dirty()

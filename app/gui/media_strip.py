@@ -205,8 +205,11 @@ class MediaStrip(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.details)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)  # the grid takes what the window gives; details stay readable
+        split.setStretchFactor(1, 0)
+        split.setSizes([600, 240])
+        self.details.setMinimumSize(180, 40)
+        self.split = split
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
@@ -215,6 +218,15 @@ class MediaStrip(QWidget):
         self.add_button.clicked.connect(self.add_requested)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.list.currentRow()))
         self.retranslate()
+
+    def resizeEvent(self, event: object) -> None:
+        """Details beside the grid when there is room, below it otherwise: the grid keeps its width."""
+        wide = self.width() >= 260 + 5 * (THUMB + 24)  # five tiles a row beside the details
+        want = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != want:
+            self.split.setOrientation(want)
+            self.split.setSizes([600, 260] if wide else [300, 120])
+        super().resizeEvent(event)  # type: ignore[arg-type]
 
     def set_entries(self, entries: Sequence[MediaEntry]) -> None:
         row = self.list.currentRow()

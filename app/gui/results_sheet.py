@@ -48,7 +48,11 @@ class ResultsSheet(QDialog):
             head.setFont(0, font)
             self.tree.addTopLevelItem(head)
             for o in items:
-                outcome = o.reason if not o.done else (t("gui.results.written", path=o.written) if o.written else "✓")
+                outcome = (
+                    o.reason
+                    if not o.done
+                    else (t("gui.results.written", path=o.written) if o.written else "✓")
+                )
                 row = QTreeWidgetItem([f"{rule_name(o.rule, lang())} — {o.title}", outcome])
                 row.setToolTip(0, o.title)
                 row.setToolTip(1, outcome)

@@ -75,8 +75,12 @@ def test_every_fix_is_one_undo_step(tmp_path):
     s.type_text("标题", "正文")
     s.report = check_draft(s.draft(), lang="zh", media=())
     declare = Fix(FixKind.DECLARE, "tick", Applicability.SAFE, {"declaration": "ai_generated"})
-    account = Fix(FixKind.EDIT_ACCOUNT, "rename", Applicability.SAFE, {"field": "name", "value": "小王的厨房"})
-    text = Fix(FixKind.INSERT_TEXT, "label", Applicability.SAFE, {"text": "内容由AI生成", "where": "text_end"})
+    account = Fix(
+        FixKind.EDIT_ACCOUNT, "rename", Applicability.SAFE, {"field": "name", "value": "小王的厨房"}
+    )
+    text = Fix(
+        FixKind.INSERT_TEXT, "label", Applicability.SAFE, {"text": "内容由AI生成", "where": "text_end"}
+    )
     finding = Finding("ai_label_missing", Severity.ERROR, "c", "m", fixes=(declare, account, text))
     result = s.apply(plan_fixes([finding]), "Fix all")
     assert len(result.done) == 3
@@ -94,7 +98,12 @@ def test_gps_strip_is_held_back_while_it_is_evidence_for_a_place_mismatch(tmp_pa
     _phone_jpeg(tmp_path / "IMG_1.jpg", 39.9042, 116.4074)  # Beijing
     draft_file = _write(
         tmp_path / "draft.toml",
-        {"platform": "douyin", "title": "杭州西湖边的早晨", "text": "今天早上在杭州西湖拍的。", "media": ["IMG_1.jpg"]},
+        {
+            "platform": "douyin",
+            "title": "杭州西湖边的早晨",
+            "text": "今天早上在杭州西湖拍的。",
+            "media": ["IMG_1.jpg"],
+        },
     )
     s = DraftSession.open(draft_file)
     s.report = check_draft(s.draft(), lang="en")
