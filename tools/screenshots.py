@@ -3,9 +3,10 @@
     xvfb-run -a python tools/screenshots.py [--draft examples/draft.toml] [--out docs/screenshots]
 
 Opens the draft in a fresh user folder (PREFLIGHT_HOME in a temp dir, so nothing of the real
-user's is read or changed), waits for each check to finish and saves: findings (Chinese and
-English), after "Fix all safe", the profile and settings dialogs, the clause text, and the dark
-palette. Media copies from the fixes go to a temp folder; the example media are never written.
+user's is read or changed), waits for each check to finish and saves, in both languages, at
+1024×700 and 1920×1080, light and dark: the findings, the empty draft, "Fix all safe" with its
+results sheet; then the profile and settings dialogs and the clause text. Run it under Xvfb with a
+window manager (openbox) so window sizes are real. Media copies from the fixes go to a temp folder; the example media are never written.
 PNGs are palette-quantised to stay small.
 """
 
@@ -40,18 +41,23 @@ def main() -> int:
     from checks.settings import Settings, save_profile
 
     app = QApplication(sys.argv[:1])
+    from app.gui import none_guard
+
+    none_guard.install(app)
     theme.install_fonts(app)
 
     def pump(seconds: float = 0.3) -> None:
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             app.processEvents()
+            none_guard.top_up()
             time.sleep(0.01)
 
     def settle(w: MainWindow) -> None:
         end = time.monotonic() + 60
         while (not w.settled() or w.media.thumbing) and time.monotonic() < end:
             app.processEvents()
+            none_guard.top_up()
             time.sleep(0.02)
         pump(0.3)
 
@@ -65,28 +71,50 @@ def main() -> int:
         )
         print(f"{file}  {file.stat().st_size // 1024} KB")
 
-    def window(lang: str) -> MainWindow:
+    sizes = {"1024x700": (1024, 700), "1920x1080": (1920, 1080)}
+
+    def window(lang: str, size: tuple[int, int], draft: str | None = args.draft) -> MainWindow:
         w = MainWindow(Settings(lang=lang, output_dir=str(Path(home) / "out")))
-        w.resize(1360, 860)
+        w.resize(*size)
         w.show()
-        w.open_path(Path(args.draft))
+        if draft:
+            w.open_path(Path(draft))
         settle(w)
-        w.findings_view.select_finding(0)
+        if w.report and w.report.findings:
+            w.findings_view.select_finding(0)
         pump()
         return w
 
-    w = window("zh")
-    save(w, "findings-zh")
-    w.fix_all_safe()
-    settle(w)
-    w.findings_view.select_finding(0)
-    pump()
-    save(w, "after-fix-all-zh")
-    w.dirty = False
-    w.close()
+    def close(w: MainWindow) -> None:
+        w.dirty = False
+        w.close()
+        pump(0.1)
 
-    w = window("en")
-    save(w, "findings-en")
+    light = app.palette()
+    for palette in ("light", "dark"):
+        if palette == "dark":
+            theme.apply_dark_palette(app)
+        else:
+            app.setPalette(light)
+        for lang in ("zh", "en"):
+            for size_name, size in sizes.items():
+                tag = f"{lang}-{size_name}-{palette}"
+                w = window(lang, size)
+                save(w, f"findings-{tag}")
+                if size_name == "1024x700":
+                    w.fix_all_safe()
+                    settle(w)
+                    if w.results_sheet is not None:
+                        save(w.results_sheet, f"fix-results-{lang}-{palette}")
+                        w.results_sheet.close()
+                    save(w, f"after-fix-all-{tag}")
+                close(w)
+                if size_name == "1024x700":
+                    w = window(lang, size, None)
+                    save(w, f"empty-{tag}")
+                    close(w)
+    app.setPalette(light)
+    w = window("zh", sizes["1024x700"])
 
     save_profile(
         Account(
@@ -125,11 +153,7 @@ def main() -> int:
     w.dirty = False
     w.close()
 
-    theme.apply_dark_palette(app)
-    w = window("zh")
-    save(w, "findings-dark-zh")
-    w.dirty = False
-    w.close()
+    close(w)
     return 0
 
 

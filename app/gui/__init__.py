@@ -20,6 +20,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "preflight"])
+    from app.gui import none_guard
+
+    none_guard.install(app)
     if sys.platform == "win32":
         app.setStyle("Fusion")  # the native Windows style ignores the system's dark mode; Fusion follows it
     app.setApplicationName("Preflight")

@@ -8,12 +8,12 @@ declaration in the draft, and the engine re-checks it.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,14 +27,8 @@ from app.gui.texts import lang, t
 from checks.model import DECLARATIONS, PLATFORMS, Report
 from checks.session import VerdictView
 
-
-def required_declarations(report: Report | None) -> set[str]:
-    """Declarations some finding asks for (the engine's publish checklist)."""
-    if report is None:
-        return set()
-    from checks.fixes.declarations import checklist
-
-    return {item.declaration for item in checklist(report) if item.required}
+if TYPE_CHECKING:
+    from checks.fixes.publish_checklist import ChecklistEntry
 
 
 class Checklist(QWidget):
@@ -50,6 +44,8 @@ class Checklist(QWidget):
         self.verdict.setMargin(10)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
         self.platform = QComboBox()
+        self.platform.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.platform.setMinimumContentsLength(6)
         self.platform_label = QLabel()
         self.platform_label.setBuddy(self.platform)
         self.menu_hint = QLabel()
@@ -60,24 +56,31 @@ class Checklist(QWidget):
         self.box_area.setVerticalSpacing(2)
         self.html_button = QPushButton()
         self.pdf_button = QPushButton()
-        form = QFormLayout()
-        form.addRow(self.platform_label, self.platform)
-        exports = QHBoxLayout()
-        exports.addWidget(self.html_button)
-        exports.addWidget(self.pdf_button)
-        exports.addStretch(1)
+        self.html_button.setObjectName("explains")
+        self.pdf_button.setObjectName("explains")
+        top = QHBoxLayout()
+        top.addWidget(self.platform_label)
+        top.addWidget(self.platform, 1)
+        top.addWidget(self.html_button)
+        top.addWidget(self.pdf_button)
+        # The window puts `verdict` above the scrolling part, so it is never scrolled away.
+        self.header = QWidget()
+        hl = QVBoxLayout(self.header)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(self.verdict)
+        hl.addLayout(top)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.verdict)
-        lay.addLayout(form)
+        lay.setContentsMargins(6, 0, 6, 6)
         lay.addWidget(self.menu_hint)
         lay.addLayout(self.box_area)
         lay.addStretch(1)
-        lay.addLayout(exports)
         self._platform = "generic"
         self._declared: tuple[str, ...] = ()
         self._report: Report | None = None
         self._pending = True
         self._verdict: VerdictView | None = None
+        self.show_irrelevant = False
+        self._platform_of_report: str | None = None
         self.platform.currentIndexChanged.connect(self._on_platform)
         self.html_button.clicked.connect(self.export_html)
         self.pdf_button.clicked.connect(self.export_pdf)
@@ -91,43 +94,90 @@ class Checklist(QWidget):
         pending: bool,
         verdict: VerdictView | None = None,
     ) -> None:
-        self._platform, self._declared, self._report, self._pending = platform, declared, report, pending
+        self._platform, self._declared, self._pending = platform, declared, pending
+        if report is not None or platform != self._platform_of_report:
+            self._report = report  # while a re-check runs, the groups of the last check stay
+            self._platform_of_report = platform if report is not None else None
         self._verdict = verdict
         self._render()
 
+    def entries(self) -> list[ChecklistEntry]:
+        """The platform's declarations in three groups (the engine decides; see publish_checklist)."""
+        from checks.fixes.publish_checklist import ChecklistEntry, publish_checklist
+        from checks.platforms import wording
+
+        r = self._report
+        if r is not None and r.draft.platform == self._platform:
+            return publish_checklist(r, lang())
+        out = []
+        for dec in DECLARATIONS:
+            words = wording(self._platform, dec)
+            if words is not None or dec in self._declared:
+                group = "must" if dec in self._declared else "not_relevant"
+                out.append(ChecklistEntry(dec, group, words or t(f"gui.declaration.{dec}"), "", words is not None))
+        return out
+
     def _render(self) -> None:
-        from checks.platforms import confirmed, declaration_menu, wording
+        from checks.fixes.publish_checklist import GROUP_TITLES
+        from checks.platforms import confirmed, declaration_menu
 
         self.platform.blockSignals(True)
         self.platform.setCurrentIndex(
             max(0, PLATFORMS.index(self._platform) if self._platform in PLATFORMS else 0)
         )
         self.platform.blockSignals(False)
-        required = required_declarations(self._report)
         while self.box_area.count():
             item = self.box_area.takeAt(0)
             if item.widget():
                 item.widget().hide()
                 item.widget().deleteLater()
         self.boxes = {}
-        shown = 0
-        for dec in DECLARATIONS:
-            words = wording(self._platform, dec)
-            if words is None and dec not in required and dec not in self._declared:
+        self.reasons: dict[str, QLabel] = {}
+        self.group_labels: dict[str, QLabel] = {}
+        entries = self.entries()
+        row = 0
+        css = theme.checkbox_css()
+        for group in ("must", "recommended", "not_relevant"):
+            members = [e for e in entries if e.group == group]
+            if not members:
                 continue
-            label = words or t(f"gui.declaration.{dec}")
-            box = QCheckBox(f"「{label}」" if words else label)
-            box.setChecked(dec in self._declared)
-            box.setAccessibleName(label)
-            if dec in required and dec not in self._declared:
-                box.setText(box.text() + "  " + t("gui.checklist.required"))
-                box.setStyleSheet(f"color: {theme.color('error').name()}; font-weight: bold")
-            box.toggled.connect(self._on_toggle)
-            self.box_area.addWidget(box, shown // 2, shown % 2)
-            self.boxes[dec] = box
-            shown += 1
+            head = QLabel(f"{t(GROUP_TITLES[group])} ({len(members)})")
+            colour = {"must": theme.color("error"), "recommended": theme.color("info")}.get(group)
+            head.setStyleSheet(f"font-weight:bold; margin-top:6px; {f'color:{colour.name()};' if colour else ''}")
+            self.box_area.addWidget(head, row, 0, 1, 2)
+            self.group_labels[group] = head
+            row += 1
+            if group == "not_relevant" and not self.show_irrelevant:
+                more = QPushButton(t("gui.checklist.show_all", n=len(members)))
+                more.setObjectName("explains")
+                more.setFlat(True)
+                more.clicked.connect(self._expand)
+                self.box_area.addWidget(more, row, 0, 1, 2)
+                self.expand_button = more
+                row += 1
+                continue
+            for e in members:
+                box = QCheckBox(f"「{e.label}」" if e.has_toggle else e.label)
+                box.setChecked(e.declaration in self._declared)
+                box.setAccessibleName(e.label)
+                box.setStyleSheet(css)
+                if group == "must" and e.declaration not in self._declared:
+                    box.setStyleSheet(css + f"QCheckBox {{ color: {theme.color('error').name()}; font-weight: bold }}")
+                box.toggled.connect(self._on_toggle)
+                self.box_area.addWidget(box, row, 0, 1, 2)
+                self.boxes[e.declaration] = box
+                row += 1
+                if e.reason:
+                    why = QLabel(e.reason)
+                    why.setWordWrap(True)
+                    why.setIndent(26)
+                    why.setStyleSheet("color: palette(placeholder-text)")
+                    box.setAccessibleDescription(e.reason)
+                    self.box_area.addWidget(why, row, 0, 1, 2)
+                    self.reasons[e.declaration] = why
+                    row += 1
         menu = declaration_menu(self._platform, lang())
-        if shown:
+        if self.boxes or self.group_labels:
             hint = t("gui.checklist.where", menu=menu) if menu else t("gui.checklist.where_generic")
             if not confirmed(self._platform):
                 hint += "\n" + t("gui.checklist.unconfirmed")
@@ -135,6 +185,10 @@ class Checklist(QWidget):
         else:
             self.menu_hint.setText(t("gui.checklist.no_toggles"))
         self._render_verdict()
+
+    def _expand(self) -> None:
+        self.show_irrelevant = True
+        self._render()
 
     def _render_verdict(self) -> None:
         v = self._verdict

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.gui import services, theme
@@ -72,9 +74,9 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         account_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.addWidget(account_scroll)
         left.addWidget(self.media_strip)
-        left.setStretchFactor(0, 3)
+        left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 0)
-        left.setStretchFactor(2, 2)
+        left.setStretchFactor(2, 1)
         left.setCollapsible(1, False)
         self.left_splitter = left
         right = QSplitter(Qt.Orientation.Vertical)
@@ -89,9 +91,16 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         right.setCollapsible(0, False)
         self.checklist_scroll = scroll
         self.right_splitter = right
+        right.splitterMoved.connect(self._on_user_sized)
+        self.user_sized = False
+        right_box = QWidget()
+        rl = QVBoxLayout(right_box)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.checklist.header)  # verdict and platform: always in view
+        rl.addWidget(right, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(right_box)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -287,8 +296,30 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         verdict = self.session.verdict(lang(), pending=pending)
         self.checklist.set_state(state.platform, state.declarations, self.report, pending, verdict)
         self.findings_view.set_empty_text(verdict.headline)
+        QTimer.singleShot(0, self.fit_checklist)  # after the new boxes are shown and laid out
         if verdict.state != "checking":
             self.status_label.setText(verdict.headline)
+
+    def _on_user_sized(self, *_: object) -> None:
+        self.user_sized = True
+
+    def fit_checklist(self) -> None:
+        """Give the what-to-tick list the room it needs (up to 60 %) unless the user sized it."""
+        if self.user_sized:
+            return
+        sizes = self.right_splitter.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            return
+        want = self.checklist.sizeHint().height() + 4
+        top = max(min(want, int(total * 0.6)), min(total // 3, want))
+        if abs(sizes[0] - top) > 2:
+            self.right_splitter.setSizes([top, total - top])
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "right_splitter"):
+            self.fit_checklist()
 
     def _on_job_failed(self, message: str) -> None:
         """An engine error is reported in the window; the user's text is untouched."""

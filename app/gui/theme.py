@@ -74,6 +74,23 @@ def tint(name: str) -> QColor:
     return c
 
 
+def checkbox_css() -> str:
+    """Checkbox indicators drawn with an explicit border from the palette's text colour: some
+    styles draw the box from the window colour, which all but disappears on a dark palette."""
+    pal = QGuiApplication.palette()
+    dark = is_dark()
+    border = "#8b949e" if dark else "#57606a"
+    base = pal.color(QPalette.ColorRole.Base).name()
+    on = "#2f81f7" if dark else "#0969da"
+    tick = resources.path("icons", "check.svg").as_posix()
+    return (
+        f"QCheckBox::indicator {{ width: 14px; height: 14px; border: 2px solid {border};"
+        f" border-radius: 3px; background: {base}; }}"
+        f"QCheckBox::indicator:checked {{ background: {on}; border-color: {on}; image: url({tick}); }}"
+        f"QCheckBox::indicator:hover {{ border-color: {on}; }}"
+    )
+
+
 def provenance_color(provenance: str) -> QColor:
     return QColor(_PROVENANCE.get(provenance, "#6e7781"))
 

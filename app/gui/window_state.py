@@ -31,7 +31,8 @@ class WindowState(_Base):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 860)
             self.splitter.setSizes([620, 740])
-            self.right_splitter.setSizes([470, 390])
+            self.right_splitter.setSizes([390, 470])
+            self.left_splitter.setSizes([330, self.account_panel.sizeHint().height(), 300])
         if state is not None:
             self.restoreState(state)
         splitter = qs.value("splitter")

@@ -304,3 +304,59 @@ def test_15_fix_all_holds_back_the_gps_strip_that_is_evidence_for_a_place_mismat
 @pytest.fixture(autouse=True)
 def _english_findings():
     yield
+
+
+# 5 ---------------------------------------------------------------------------------------------
+def test_5_the_checklist_says_what_to_tick_in_three_groups_and_gets_room(make_window, qtbot, tmp_path):
+    w = make_window()
+    w.resize(1024, 700)
+    w.open_path(_ai_and_phone(tmp_path))
+    settle(qtbot, w)
+    groups = {k: v.text() for k, v in w.checklist.group_labels.items()}
+    assert groups["must"].startswith("Must tick (1)")
+    assert groups["recommended"].startswith("Recommended (1)")
+    assert "not_relevant" in groups
+    assert "AI" in w.checklist.reasons["ai_generated"].text()  # the reason is shown
+    assert "media 2" in w.checklist.reasons["self_shot"].text()
+    assert "fiction" not in w.checklist.boxes  # not relevant: folded away until asked
+    click(qtbot, w.checklist.expand_button)
+    assert "fiction" in w.checklist.boxes
+    # the verdict is never scrolled away, and the must-tick box is in view at 1024×700
+    qtbot.waitUntil(lambda: w.checklist_scroll.viewport().height() > 200)
+    assert w.checklist.verdict.visibleRegion().boundingRect().height() == w.checklist.verdict.height()
+    box = w.checklist.boxes["ai_generated"]
+    qtbot.waitUntil(lambda: box.isVisible() and box.height() < 100)
+    viewport = w.checklist_scroll.viewport()
+    top_left = box.mapTo(viewport, box.rect().topLeft())
+    assert viewport.rect().contains(top_left) and top_left.y() + box.height() <= viewport.height()
+
+
+# 14 --------------------------------------------------------------------------------------------
+def test_14_checklist_boxes_are_visible_on_a_dark_palette(make_window, qtbot, tmp_path):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
+
+    from app.gui import theme
+
+    app = QApplication.instance()
+    old = app.palette()
+    theme.apply_dark_palette(app)
+    try:
+        w = make_window()
+        w.open_path(_ai_and_phone(tmp_path))
+        settle(qtbot, w)
+        box = w.checklist.boxes["ai_generated"]
+        qtbot.waitUntil(box.isVisible)
+        image = box.grab().toImage()
+        opt = QStyleOptionButton()
+        opt.initFrom(box)
+        rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, opt, box)
+        background = app.palette().color(QPalette.ColorRole.Window).lightness()
+        contrast = max(
+            abs(image.pixelColor(x, y).lightness() - background)
+            for x in range(rect.left(), min(rect.right() + 1, image.width()))
+            for y in range(rect.top(), min(rect.bottom() + 1, image.height()))
+        )
+        assert contrast > 90, contrast  # the box's outline stands out from the dark window
+    finally:
+        app.setPalette(old)
