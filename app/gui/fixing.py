@@ -50,6 +50,11 @@ class Fixing(_Base):
         elif result.skipped:
             self.status_label.setText(t("gui.status.not_fixed", reason=result.skipped[0].reason))
 
+    def apply_batch(self, findings: list[Finding], label: str) -> None:
+        """One rule's fixes for every file it fired on ("15 AI images → export all"): one undo step."""
+        plan = plan_fixes(findings, unsafe=True)
+        self.show_results(self.apply_plan(plan, label))
+
     def fix_all_safe(self) -> None:
         if self.session.report is None:
             self.status_label.setText(t("gui.status.no_report"))

@@ -131,6 +131,7 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.editor.body_edit.files_dropped.connect(self.handle_dropped)
         self.findings_view.finding_selected.connect(self._on_finding_selected)
         self.findings_view.fix_requested.connect(self.apply_fix)
+        self.findings_view.batch_requested.connect(self.apply_batch)
         self.findings_view.copy_requested.connect(self.copy_text)
         self.findings_view.clause_requested.connect(self.show_clause)
         self.media_strip.add_requested.connect(self.add_media_dialog)

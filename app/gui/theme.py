@@ -74,6 +74,25 @@ def tint(name: str) -> QColor:
     return c
 
 
+BUTTON_MARKS = {"applies": "✎", "copies": "⧉", "explains": "ⓘ"}
+
+
+def button_css() -> str:
+    """Fix buttons by kind: a solid accent for real edits, a dashed outline for copying, flat text
+    for advice only — so "Copy label" and "what to do yourself" never look like an edit."""
+    dark = is_dark()
+    accent = "#2f81f7" if dark else "#0969da"
+    muted = "#8b949e" if dark else "#57606a"
+    return (
+        "QPushButton { text-align: left; padding: 4px 8px; }"
+        f"QPushButton#applies {{ border: 1px solid {accent}; border-left: 4px solid {accent};"
+        f" border-radius: 4px; font-weight: bold; }}"
+        f"QPushButton#copies {{ border: 1px dashed {muted}; border-left: 4px solid {muted}; border-radius: 4px; }}"
+        f"QPushButton#explains {{ border: none; color: {muted}; font-style: italic; }}"
+        f"QPushButton#explains:hover {{ text-decoration: underline; }}"
+    )
+
+
 def checkbox_css() -> str:
     """Checkbox indicators drawn with an explicit border from the palette's text colour: some
     styles draw the box from the window colour, which all but disappears on a dark palette."""

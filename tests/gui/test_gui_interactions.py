@@ -63,7 +63,7 @@ def test_account_fix_edits_the_drafts_account_not_the_profile(make_window, qtbot
     assert w.account_panel.name.text() == "小王的日常"  # the draft names none: the profile is checked
     finding = next(f for f in w.report.findings if f.rule == "mcn_name_not_displayed")
     w.findings_view.select_finding(w.report.findings.index(finding))
-    button = next(b for b in w.findings_view.fix_buttons if b.text() == finding.fixes[0].title)
+    button = next(b for b in w.findings_view.fix_buttons if b.text().endswith(finding.fixes[0].title))
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert w.account_panel.mcn_displayed.isChecked()
     assert w.session.state.own_account and w.session.state.account.mcn_displayed

@@ -360,3 +360,65 @@ def test_14_checklist_boxes_are_visible_on_a_dark_palette(make_window, qtbot, tm
         assert contrast > 90, contrast  # the box's outline stands out from the dark window
     finally:
         app.setPalette(old)
+
+
+# 7 ---------------------------------------------------------------------------------------------
+def test_7_findings_are_grouped_per_rule_in_plain_words_with_a_batch_action(
+    make_window, qtbot, tmp_path, dialogs
+):
+    for i in range(6):
+        write_ai_png(tmp_path / f"ai{i}.png")
+    path = write_draft(
+        tmp_path, title="下午茶", text="随手画的几张图。", media=[f"ai{i}.png" for i in range(6)]
+    )
+    w = make_window()
+    w.settings.output_dir = str(tmp_path / "out")
+    w.open_path(path)
+    settle(qtbot, w)
+    rows = w.findings_view.rows()
+    per_rule = {}
+    for f in w.report.findings:
+        per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
+    assert len(rows) == len(per_rule)  # one row per rule, not one per file
+    assert any(r.endswith("(6)") for r in rows)
+    assert not any("tEXt" in r or "Negative prompt" in r or str(tmp_path) in r for r in rows)
+    rule = next(r for r, n in per_rule.items() if n == 6 and r == "ai_visible_label_missing")
+    w.findings_view.select_rule(rule)
+    batch = w.findings_view.fix_buttons[0]
+    qtbot.waitUntil(batch.isVisible)
+    assert batch.text().startswith("✎ All 6")
+    click(qtbot, batch)
+    assert len(w.results_sheet.rows(0)) == 6  # six copies, one sheet, no dialog per file
+    assert not [d for d in dialogs.shown if d[0] == "warning"]
+    settle(qtbot, w)
+    assert rule not in {f.rule for f in w.report.findings}
+    index = next(i for i, f in enumerate(w.report.findings) if f.evidence)
+    w.findings_view.select_finding(index)
+    finding = w.report.findings[index]
+    detail = w.findings_view.detail.toPlainText()
+    assert finding.rule not in detail  # no raw rule id
+    assert finding.evidence not in detail  # technical evidence is folded away…
+    from PySide6.QtCore import QUrl
+
+    w.findings_view.detail.anchorClicked.emit(QUrl("details:"))  # …behind the Details link
+    assert finding.evidence in w.findings_view.detail.toPlainText()
+
+
+# 9 ---------------------------------------------------------------------------------------------
+def test_9_fix_buttons_look_like_what_they_do(make_window, qtbot, tmp_path):
+    write_ai_png(tmp_path / "ai.png")
+    path = write_draft(tmp_path, title="震惊！下午茶", text="随手画的。", media=["ai.png"])
+    w = make_window()
+    w.open_path(path)
+    settle(qtbot, w)
+    seen: dict[str, tuple[str, str]] = {}
+    for i in range(len(w.report.findings)):
+        w.findings_view.select_finding(i)
+        buttons = list(w.findings_view.fix_buttons)
+        qtbot.waitUntil(lambda bs=buttons: all(b.isVisible() for b in bs))
+        for b in buttons:
+            edge = b.grab().toImage().pixelColor(1, b.height() // 2).name()
+            seen.setdefault(b.objectName(), (b.text()[0], edge))
+    assert {"applies", "copies", "explains"} <= set(seen)
+    assert len({mark for mark, _ in seen.values()}) == 3  # ✎ edit, ⧉ copy, ⓘ explain
+    assert len({edge for _, edge in seen.values()}) == 3  # and a different edge for each kind
