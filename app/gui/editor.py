@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
+    QMouseEvent,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from app.gui import theme
 from app.gui.texts import t
@@ -30,6 +33,16 @@ def utf16(s: str, index: int) -> int:
     """Qt position of Python offset `index` in `s`."""
     index = max(0, min(index, len(s)))
     return len(s[:index].encode("utf-16-le")) // 2
+
+
+def py_offset(s: str, qt_pos: int) -> int:
+    """Python offset of Qt position `qt_pos` in `s` (inverse of `utf16`)."""
+    units = 0
+    for i, ch in enumerate(s):
+        if units >= qt_pos:
+            return i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(s)
 
 
 def minimal_edit(old: str, new: str) -> tuple[int, int, str]:
@@ -45,10 +58,86 @@ def minimal_edit(old: str, new: str) -> tuple[int, int, str]:
     return start, end_old, new[start:end_new]
 
 
+def exec_menu(menu: QMenu, where: QPoint) -> None:
+    """Show a context menu modally (one place, so tests can stand in for the user's pick)."""
+    menu.exec(where)
+
+
 class BodyEdit(QPlainTextEdit):
-    """The body field; dropped files become media instead of their paths being typed in."""
+    """The body field; dropped files become media instead of their paths being typed in.
+
+    Highlighted words act where the problem is: hovering one asks for its card (message and fix
+    buttons), clicking one selects its finding, right-clicking one offers its fixes first.
+    """
 
     files_dropped = Signal(list)
+    hovered = Signal(object, QPoint)  # Finding | None, global position
+    finding_clicked = Signal(object)  # Finding
+    fix_requested = Signal(object, object)  # Finding, Fix
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.viewport().setMouseTracking(True)
+        self.findings: Sequence[Finding] = ()
+
+    def finding_at(self, pos: QPoint) -> Finding | None:
+        """The finding whose highlighted span is under viewport position `pos` (shortest first)."""
+        text = self.toPlainText()
+        cursor = self.cursorForPosition(pos)
+        rect = self.cursorRect(cursor)
+        if abs(rect.center().y() - pos.y()) > rect.height():
+            return None  # below the last line
+        at = py_offset(text, cursor.position())
+        hits = [f for f in self.findings if f.target == "text" and f.span and f.span[0] <= at < f.span[1]]
+        return min(hits, key=lambda f: f.span[1] - f.span[0]) if hits else None
+
+    def word_rect(self, finding: Finding) -> QRect:
+        """Viewport rectangle of the first character of a finding's span (tests, the hover card)."""
+        text = self.toPlainText()
+        c = QTextCursor(self.document())
+        c.setPosition(utf16(text, finding.span[0] if finding.span else 0))
+        left = self.cursorRect(c)
+        c.setPosition(utf16(text, (finding.span[0] + 1) if finding.span else 0))
+        right = self.cursorRect(c)
+        return QRect(left.topLeft(), QPoint(max(right.x(), left.x() + 4), left.bottom()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            pos = event.position().toPoint()
+            self.hovered.emit(self.finding_at(pos), self.viewport().mapToGlobal(pos))
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.hovered.emit(None, QPoint())
+        super().leaveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            f = self.finding_at(event.position().toPoint())
+            if f is not None:
+                self.finding_clicked.emit(f)
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The standard edit menu, with the fixes of the word under `pos` first."""
+        menu = self.createStandardContextMenu(pos)
+        f = self.finding_at(pos)
+        if f is not None and f.fixes:
+            first = menu.actions()[0] if menu.actions() else None
+            head = QAction(f.message if len(f.message) < 60 else f.message[:58] + "…", menu)
+            head.setEnabled(False)
+            menu.insertAction(first, head)
+            for fix in f.fixes:
+                act = QAction(fix.title, menu)
+                act.triggered.connect(lambda _=False, fd=f, fx=fix: self.fix_requested.emit(fd, fx))
+                menu.insertAction(first, act)
+            menu.insertSeparator(first)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        exec_menu(menu, event.globalPos())
+        menu.deleteLater()
 
     def _files(self, event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
         md = event.mimeData()
@@ -155,6 +244,7 @@ class DraftEditor(QWidget):
     # ------------------------------------------------------------------ highlights
     def show_findings(self, findings: Sequence[Finding], selected: Finding | None = None) -> None:
         self._findings, self._selected = findings, selected
+        self.body_edit.findings = findings
         self._render_highlights()
         if selected is not None and selected.span:
             self.reveal(selected)
@@ -162,10 +252,10 @@ class DraftEditor(QWidget):
     def reveal(self, finding: Finding) -> None:
         if not finding.span:
             return
-        start, end = finding.span
+        end = finding.span[1]
         if finding.target == "title":
-            title = self.title()
-            self.title_edit.setSelection(utf16(title, start), utf16(title, end) - utf16(title, start))
+            # The title's border marks it; selecting its text would let the next key wipe it.
+            self.title_edit.deselect()
         elif finding.target == "text":
             text = self.text()
             cursor = QTextCursor(self.body_edit.document())
@@ -217,6 +307,7 @@ class DraftEditor(QWidget):
         self._update_count()
         if self._findings:
             self._findings, self._selected = (), None
+            self.body_edit.findings = ()
             self._render_highlights()  # stale offsets would mark the wrong words
         if not self.signalsBlocked():
             self.changed.emit()

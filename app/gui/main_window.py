@@ -129,6 +129,13 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self._build_actions()
         self.editor.changed.connect(self._on_edited)
         self.editor.body_edit.files_dropped.connect(self.handle_dropped)
+        from app.gui.hover_card import HoverCard
+
+        self.hover_card = HoverCard(self)
+        self.hover_card.fix_requested.connect(self.apply_fix)
+        self.editor.body_edit.hovered.connect(self.hover_card.show_for)
+        self.editor.body_edit.finding_clicked.connect(self._on_word_clicked)
+        self.editor.body_edit.fix_requested.connect(self.apply_fix)
         self.findings_view.finding_selected.connect(self._on_finding_selected)
         self.findings_view.fix_requested.connect(self.apply_fix)
         self.findings_view.batch_requested.connect(self.apply_batch)
@@ -372,6 +379,14 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.editor.show_findings(self.report.findings if self.report else (), finding)
         if finding is not None and finding.target.startswith("media:"):
             self.media_strip.select(int(finding.target.split(":")[1]))
+
+    def _on_word_clicked(self, finding: Any) -> None:
+        """Clicking a highlighted word selects its finding in the list (the caret stays put)."""
+        if self.report is not None and finding in self.report.findings:
+            self.findings_view.tree.blockSignals(True)
+            self.findings_view.select_finding(self.report.findings.index(finding))
+            self.findings_view.tree.blockSignals(False)
+            self.findings_view._on_current()
 
     def _on_platform(self, platform: str) -> None:
         if self.session.change(t("gui.undo.platform"), platform=platform):

@@ -422,3 +422,53 @@ def test_9_fix_buttons_look_like_what_they_do(make_window, qtbot, tmp_path):
     assert {"applies", "copies", "explains"} <= set(seen)
     assert len({mark for mark, _ in seen.values()}) == 3  # ✎ edit, ⧉ copy, ⓘ explain
     assert len({edge for _, edge in seen.values()}) == 3  # and a different edge for each kind
+
+
+# 8 ---------------------------------------------------------------------------------------------
+def _hook_draft(tmp_path: Path) -> Path:
+    return write_draft(tmp_path, title="周末日常", text="今天去公园散步了。防失联，请关注小号，关注我不迷路。", media=[])
+
+
+def test_8_hovering_a_highlighted_word_shows_its_card_with_fix_buttons(make_window, qtbot, tmp_path):
+    w = make_window()
+    w.open_path(_hook_draft(tmp_path))
+    settle(qtbot, w)
+    finding = next(f for f in w.report.findings if f.rule == "follow_inducement")
+    body = w.editor.body_edit
+    qtbot.mouseMove(body.viewport(), body.word_rect(finding).center())
+    qtbot.waitUntil(w.hover_card.isVisible)
+    assert "another account" in w.hover_card.message.text() or "关注" in w.hover_card.message.text()
+    button = w.hover_card.buttons[0]
+    click(qtbot, button)
+    assert "防失联" not in w.editor.text()
+    assert not w.hover_card.isVisible()
+
+
+def test_8_clicking_a_word_selects_its_finding_and_right_click_offers_its_fixes(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    w = make_window()
+    w.open_path(_hook_draft(tmp_path))
+    settle(qtbot, w)
+    finding = next(f for f in w.report.findings if f.rule == "follow_inducement")
+    body = w.editor.body_edit
+    w.findings_view.tree.setCurrentItem(None)
+    qtbot.mouseClick(body.viewport(), Qt.MouseButton.LeftButton, pos=body.word_rect(finding).center())
+    assert w.findings_view.current() == finding
+    shown = []
+
+    def fake_exec(menu, where):
+        shown.append([act.text() for act in menu.actions()])
+        fix_action = next(act for act in menu.actions() if act.text() == finding.fixes[0].title)
+        fix_action.trigger()  # the user picks the fix from the menu
+
+    monkeypatch.setattr("app.gui.editor.exec_menu", fake_exec)
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    pos = body.word_rect(finding).center()  # a right click, as the platform delivers it
+    QApplication.sendEvent(
+        body.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, body.viewport().mapToGlobal(pos))
+    )
+    assert shown and finding.fixes[0].title in shown[0][:3]  # the fixes come first
+    assert "防失联" not in w.editor.text()
