@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from checks.packs.model import PackSet
 from checks.text.layer import find_words
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
+from checks.vocabulary.packset import PackSet
 
 MASK = "\u25a1"
 # "西安本地人老张", "成都土著": a channel word followed by these describes a person.

@@ -20,7 +20,7 @@ from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.division_names import division_hits
 from checks.rules.evidence import finding_at, source
 from checks.text.layer import Span, find, outside, search, search_folded
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
 ACCOUNT_MESSAGE = L(
     zh="账号信息仿冒新闻媒体（“{word}”），自媒体账号不得使用新闻媒体或类似媒体的名称",

@@ -34,7 +34,7 @@ from checks.text.times import TimeMention, find_times
 from checks.text.topics import find_topics
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def _targets(targets: tuple[str, ...]) -> tuple[str, ...]:
 
 def analyse(draft: Draft, packs: PackSet, publish_at: datetime) -> TextAnalysis:
     title, text = draft.title or "", draft.text or ""
-    from checks.text.normalize import normalize
+    from checks.vocabulary.normalize import normalize
 
     text_lines = structure.lines(text)
     title_sents = structure.sentences(title, "title")

@@ -34,10 +34,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
 
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 GAZETTEER = "place_gazetteer"
 VARIANTS = "evasion_variants"
@@ -257,7 +257,7 @@ def vocabulary(packs: PackSet) -> Vocabulary:
     for owner, voc in _VOCABS:
         if owner is packs.lexicons:
             return voc
-    from checks.text.places import gazetteer_names
+    from checks.vocabulary.place_names import gazetteer_names
 
     tab = {**packs.lexicons, GAZETTEER: tuple(name for name, _ in gazetteer_names())}
     tab["place_names"] = tuple(e.partition("=")[0].strip() for e in tab.get("place_names", ()))

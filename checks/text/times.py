@@ -18,11 +18,11 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from checks.text.layer import phrases
-from checks.text.normalize import normalize
 from checks.text.numerals import CN_DIGIT, NUM, to_int
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 MONTHS = {m: i for i, ms in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1) for m in (ms,)}  # fmt: skip

@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING
 
 from checks.text.layer import Span
 from checks.text.layer import find as hits_of
-from checks.text.normalize import normalize
 from checks.text.structure import Segment
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 SIMPLE = {
     "current_affairs": ("topic_current_affairs",),
