@@ -102,4 +102,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=("official_organs", "official_claim_words", "official_division_words", "official_guards_before", "official_guards_after"),
 )

@@ -26,12 +26,22 @@ from typing import TYPE_CHECKING
 
 from checks.model import Draft
 from checks.text import layer, structure
+from checks.text.labels import LEXICONS as LABEL_LEXICONS
 from checks.text.labels import Label, find_labels
 from checks.text.layer import Span
+from checks.text.places import LEXICONS as PLACE_LEXICONS
 from checks.text.places import PlaceMention, find_places
 from checks.text.structure import Segment
+from checks.text.times import LEXICONS as TIME_LEXICONS
 from checks.text.times import TimeMention, find_times
+from checks.text.topics import LEXICONS as TOPIC_LEXICONS
 from checks.text.topics import find_topics
+
+# Every pack lexicon the shared analysis reads on behalf of all rules (a test holds the core pack
+# to this list plus each rule's own `Rule.lexicons`: nothing unread, nothing missing).
+LEXICONS = tuple(
+    dict.fromkeys((layer.VARIANTS, *LABEL_LEXICONS, *TIME_LEXICONS, *PLACE_LEXICONS, *TOPIC_LEXICONS))
+)
 
 if TYPE_CHECKING:
     from checks.vocabulary.packset import PackSet

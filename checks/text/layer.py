@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from checks.vocabulary.packset import PackSet
 
 GAZETTEER = "place_gazetteer"
+# Hits kept per lexicon per string: every rule needs the first few; a hostile post repeating one
+# word a million times must not make every query pay for all of them.
+MAX_HITS = 5000
 VARIANTS = "evasion_variants"
 TARGETS = ("title", "text", "name", "bio")
 
@@ -210,15 +213,21 @@ class Vocabulary:
             f = self.folder.fold(text)
             s = f.folded
             last = len(s) - 1
+            mapped = bool(f._fs)
+            span = f.span
             for end, (n, (head, tail), owners) in self._auto.iter(s):
                 start = end - n + 1
                 if head and start > 0 and _letter(s[start - 1]) == head:
                     continue
                 if tail and end < last and _letter(s[end + 1]) == tail:
                     continue
-                a, b = f.span(start, end + 1)
+                a, b = span(start, end + 1) if mapped else (start, end + 1)
                 for name, phrase in owners:
-                    per.setdefault(name, []).append((a, b, phrase))
+                    got_list = per.get(name)
+                    if got_list is None:
+                        per[name] = [(a, b, phrase)]
+                    elif len(got_list) < MAX_HITS:
+                        got_list.append((a, b, phrase))
         if len(self._cache) > 64:
             self._cache.clear()
         self._cache[text] = got = (per, {})
