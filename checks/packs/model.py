@@ -13,11 +13,11 @@ disappears from the creator's report.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from checks.model import Finding, PackInfo, Severity
+from checks.packs.safe_regex import PackPattern, compile_pattern
 from checks.rules.base import Rule
 
 
@@ -69,8 +69,8 @@ class PackSet:
         """Phrases of lexicon `name` (built-in entries first, then every pack's additions)."""
         return self.lexicons.get(name, ())
 
-    def patterns(self, name: str) -> tuple[re.Pattern[str], ...]:
-        """Regular expressions of lexicon `name`, compiled once (validated as safe at load time)."""
+    def patterns(self, name: str) -> tuple[PackPattern, ...]:
+        """Regular expressions of lexicon `name`, compiled once on RE2 (linear time, whatever the pack)."""
         return _compiled(self.patterns_src.get(name, ()))
 
     def enabled(self, rule_id: str) -> bool:
@@ -99,12 +99,5 @@ class PackSet:
         return replace(finding, severity=severity)
 
 
-_CACHE: dict[tuple[str, ...], tuple[re.Pattern[str], ...]] = {}
-
-
-def _compiled(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    got = _CACHE.get(sources)
-    if got is None:
-        got = tuple(re.compile(s, re.IGNORECASE) for s in sources)
-        _CACHE[sources] = got
-    return got
+def _compiled(sources: tuple[str, ...]) -> tuple[PackPattern, ...]:
+    return tuple(compile_pattern(s) for s in sources)

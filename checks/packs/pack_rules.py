@@ -8,7 +8,6 @@ they never collide with built-in rules or another pack's.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.packs import validate as v
+from checks.packs.safe_regex import PackPattern, compile_pattern
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.text.matcher import matcher
 
@@ -42,8 +42,8 @@ class Probe:
                     yield target, m.start(), m.end(), m.group(0)
 
 
-def _compile(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [re.compile(p, re.IGNORECASE) for p in patterns]
+def _compile(patterns: tuple[str, ...]) -> list[PackPattern]:
+    return [compile_pattern(p) for p in patterns]
 
 
 def _scoped(ctx: Context, target: str) -> str:

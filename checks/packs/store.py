@@ -151,8 +151,9 @@ def active_pack_paths() -> list[Path]:
 def active_packs() -> list[Pack]:
     """The installed packs in force, parsed and marked `signed` (they verified against a trusted key).
 
-    One that no longer loads (e.g. written for another app version) is skipped rather than stopping
-    every check; `preflight pack list` shows why it is not in force.
+    Each pack's files are read once, verified, and the very bytes that verified are parsed. One that
+    no longer verifies or loads (e.g. written for another app version) is skipped rather than
+    stopping every check; `preflight pack list` shows why it is not in force.
     """
     from checks.packs.loader import load_pack
 
@@ -161,7 +162,9 @@ def active_packs() -> list[Pack]:
         if not p.trusted or p.id == "core":
             continue
         try:
-            pack = load_pack(p.path)
+            files = read_pack(p.path)
+            verify_pack(files)
+            pack = load_pack(files)
         except PackError:
             continue
         out.append(replace(pack, info=replace(pack.info, signed=True)))
@@ -169,11 +172,15 @@ def active_packs() -> list[Pack]:
 
 
 def explicit_pack(path: str | os.PathLike[str]) -> Pack:
-    """A pack named with `--pack`, parsed, `signed` only when it verifies against a trusted key."""
+    """A pack named with `--pack`, parsed, `signed` only when it verifies against a trusted key.
+
+    The files are read once: what the signature check saw is exactly what is parsed.
+    """
     from checks.packs.loader import load_pack
 
-    signed = explicit_pack_signed(path)
-    pack = load_pack(path)
+    files = read_pack(path)
+    signed = _signed(files)
+    pack = load_pack(files)
     return replace(pack, info=replace(pack.info, signed=signed))
 
 
@@ -264,7 +271,10 @@ def explicit_pack_signed(path: str | os.PathLike[str]) -> bool:
     A signature that is present must hold, though: a signed pack that was tampered with is refused,
     and so is an expired pack or one for a newer app. A valid signature by an unknown key counts as unsigned.
     """
-    pack = read_pack(path)
+    return _signed(read_pack(path))
+
+
+def _signed(pack: PackFiles) -> bool:
     if SIG_NAME not in pack.files:
         check_usable(pack)
         return False

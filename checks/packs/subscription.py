@@ -23,8 +23,8 @@ import tomli_w
 from checks import __version__, resources, settings
 from checks.draft import atomic_write
 from checks.packs import store
+from checks.packs.files import MAX_BYTES, read_pack, read_pack_bytes
 from checks.packs.model import PackError
-from checks.packs.signing import MAX_BYTES, read_pack, read_pack_bytes
 from checks.packs.trust import verify_pack
 
 USER_AGENT = f"Preflight/{__version__}"
