@@ -20,6 +20,7 @@ from typing import Any
 import tomli_w
 
 from checks.model import CREDENTIAL_FIELDS, DECLARATIONS, PLATFORMS, Account, Credential, Draft
+from checks.terminal import printable
 
 BEIJING = timezone(timedelta(hours=8), "CST")
 
@@ -48,7 +49,7 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
     file = Path(path)
     data = _read_toml(file, "draft")
     if not any(k in data for k in CONTENT_KEYS):
-        keys = [_printable(str(k)) for k in data]
+        keys = [printable(str(k)) for k in data]
         found = f"its keys are {', '.join(keys[:6])}{' …' if len(keys) > 6 else ''}" if keys else "it is empty"
         raise NotADraftError(f"{file}: not a draft: it has no title, text or media ({found})")
     draft = draft_from_dict(data, file)
@@ -126,7 +127,7 @@ def _unknown_keys(data: dict[str, Any], known: tuple[str, ...], where: str, what
     near = difflib.get_close_matches(str(key).lower(), known, n=1, cutoff=0.6)
     hint = f" (did you mean '{near[0]}'?)" if near else f" (known keys: {', '.join(known)})"
     more = f" and {len(unknown) - 1} more" if len(unknown) > 1 else ""
-    raise DraftError(f"{where}: unknown {what} key '{_printable(str(key))}'{more}{hint}")
+    raise DraftError(f"{where}: unknown {what} key '{printable(str(key))}'{more}{hint}")
 
 
 def _bool(data: dict[str, Any], key: str, where: str) -> bool:
@@ -139,13 +140,8 @@ def _bool(data: dict[str, Any], key: str, where: str) -> bool:
 def _path_value(value: str, key: str, where: str) -> str:
     bad = next((ch for ch in value if ord(ch) < 0x20 or ord(ch) == 0x7F), None)
     if bad is not None:
-        raise DraftError(f"{where}: '{key}' path {_printable(value)!r} contains a control character")
+        raise DraftError(f"{where}: '{key}' path {printable(value)!r} contains a control character")
     return value
-
-
-def _printable(text: str) -> str:
-    """`text` with control characters shown as escapes, safe to print to a terminal."""
-    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
 
 
 def _str(data: dict[str, Any], key: str, default: str = "", where: str = "draft") -> str:
@@ -351,6 +347,19 @@ def _mode_for(target: Path) -> int:
 
 def save_draft(draft: Draft, path: str | os.PathLike[str], *, inline_account: bool = False) -> Path:
     return atomic_write(path, dumps_draft(draft, inline_account=inline_account))
+
+
+def input_files(draft: Draft) -> frozenset[Path]:
+    """Every file the draft is read from — itself, its account file, its media — resolved.
+
+    Anything Preflight writes (a report, a fixed copy) must never be one of these.
+    """
+    files = {draft.media_path(i).resolve() for i in range(len(draft.media))}
+    if draft.path is not None:
+        files.add(draft.path.resolve())
+    if draft.account_ref:
+        files.add((draft.base_dir / draft.account_ref).resolve())
+    return frozenset(files)
 
 
 def publish_time(draft: Draft) -> datetime:

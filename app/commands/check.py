@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from checks.engine import check_file
 from checks.model import Verdict
@@ -32,8 +33,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         out = render_text(report)
     if args.output:
-        from checks.draft import atomic_write
+        from app.cli import CommandError
+        from checks.draft import atomic_write, input_files
 
+        if Path(args.output).resolve() in input_files(report.draft):
+            raise CommandError(
+                f"-o {args.output}: that is the draft, its account file or one of its media; "
+                "refusing to overwrite it"
+            )
         atomic_write(args.output, out + "\n")
     else:
         sys.stdout.write(out + "\n")

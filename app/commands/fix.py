@@ -41,6 +41,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="language of messages (default zh); labels follow the post's own language",
     )
     p.add_argument("--pack", action="append", default=[], metavar="P", help="add a rule pack (folder or zip)")
+    p.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="also copy media that lie outside the draft's folder (refused by default)",
+    )
     p.set_defaults(run=run)
 
 
@@ -55,7 +60,13 @@ def run(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
     try:
         result = fix_draft(
-            draft, args.out, unsafe=args.unsafe, only=args.only, lang=args.lang, extra_packs=args.pack
+            draft,
+            args.out,
+            unsafe=args.unsafe,
+            only=args.only,
+            lang=args.lang,
+            extra_packs=args.pack,
+            allow_outside=args.allow_outside,
         )
     except FixOutputError as exc:
         raise CommandError(str(exc)) from exc

@@ -21,6 +21,7 @@ import tomli_w
 
 from checks import settings
 from checks.draft import atomic_write
+from checks.i18n import L
 from checks.packs.model import Pack, PackError
 from checks.packs.signing import SIG_NAME, PackFiles, PackSignatureError, read_pack, read_signature
 from checks.packs.trust import VerifiedPack, check_usable, verify_pack, version_tuple
@@ -199,11 +200,13 @@ def _validate_rules(folder: Path) -> None:
 
 
 def install(
-    path: str | os.PathLike[str] | PackFiles, *, source: str | None = None, newer_only: bool = False
+    path: str | os.PathLike[str] | PackFiles, *, source: str | None = None, allow_older: bool = False
 ) -> InstalledPack:
     """Verify a pack (folder, zip or bytes read already) and install it; the old version stays until then.
 
-    `newer_only` refuses a version older than the installed one (subscriptions: a replayed old pack).
+    An older version than the one installed is refused unless `allow_older` (`pack install --force`):
+    a replayed old pack — signed, but with rules the publisher has since tightened — must not
+    silently replace the current one.
     """
     pack = path if isinstance(path, PackFiles) else read_pack(path)
     verified: VerifiedPack = verify_pack(pack)
@@ -216,11 +219,20 @@ def install(
             f"{pack.origin}: pack id {verified.pack_id!r} must be letters, digits, '.', '_' or '-'"
         )
     current = installed(verified.pack_id)
-    if newer_only and current and current.trusted:
+    if not allow_older and current and current.trusted:
         if version_tuple(verified.version) < version_tuple(current.version):
-            raise PackError(
-                f"{pack.origin}: pack '{verified.pack_id}' {verified.version} is older than the installed "
-                f"{current.version}; keeping the installed one"
+            raise PackSignatureError(
+                L(
+                    zh="{where}：规则包“{id}” {version} 比已安装的 {current} 旧，保留已安装的版本"
+                    "（确需降级请加 --force）",
+                    en="{where}: pack '{id}' {version} is older than the installed {current}; keeping "
+                    "the installed one (pass --force to downgrade)",
+                ),
+                "older",
+                where=pack.origin,
+                id=verified.pack_id,
+                version=verified.version,
+                current=current.version,
             )
     root = store_dir()
     root.mkdir(parents=True, exist_ok=True)

@@ -110,3 +110,23 @@ def test_documented_patterns_still_match(tmp_path: Path) -> None:
     assert compile_pattern(r"[\u4e00-\u9fff]{2}局").search("气象局") is not None
     assert compile_pattern(r"来源[:：]\s*(?P<src>\w{2,8})").search("来源：新华社").groupdict()["src"] == "新华社"
     assert compile_pattern(r"\d月").search("３月".replace("３", "3")) is not None
+
+
+def test_an_older_signed_version_does_not_replace_a_newer_one(make_pack, trusted) -> None:
+    store.install(make_pack("new", version="2026.12.1"))
+    old = make_pack("old", version="2026.11.1", words=("旧词",))
+    with pytest.raises(PackError, match=r"older than the installed 2026\.12\.1"):
+        store.install(old)
+    assert store.installed("mcn-xinghe").version == "2026.12.1"
+    assert store.install(old, allow_older=True).version == "2026.11.1"  # pack install --force
+
+
+def test_cli_pack_install_refuses_a_downgrade_without_force(make_pack, trusted, capsys) -> None:
+    from app.cli import main
+
+    store.install(make_pack("new", version="2.0"))
+    old = make_pack("old", version="1.0")
+    assert main(["pack", "install", str(old), "--lang", "en"]) != 0
+    assert "--force" in capsys.readouterr().err
+    assert main(["pack", "install", str(old), "--force"]) == 0
+    assert store.installed("mcn-xinghe").version == "1.0"

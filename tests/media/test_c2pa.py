@@ -228,3 +228,31 @@ def test_video_aigc_key_reaches_the_verdict(tmp_path: Path) -> None:
     assert f.kind == "video" and f.c2pa is None
     assert f.aigc_label is not None and f.aigc_label.content_producer == "kling"
     assert f.provenance == Provenance.AI_GENERATED
+
+
+def test_every_remote_lookup_is_off_in_the_c2pa_settings() -> None:
+    """CAWG identity assertions made the library resolve an identity server's host name: decoding
+    them, any network host and redirects are switched off, next to remote manifests and OCSP."""
+    from checks.media import c2pa_reader
+
+    assert c2pa_reader.OFFLINE["verify"] == {"remote_manifest_fetch": False, "ocsp_fetch": False}
+    core = c2pa_reader.OFFLINE["core"]
+    assert core["decode_identity_assertions"] is False
+    assert core["allowed_network_hosts"] == []
+    assert core["allow_redirects"] is False
+    pytest.importorskip("c2pa")
+    assert c2pa_reader._context() is not None  # the library accepts every key (it type-checks them)
+
+
+def test_a_network_dependent_identity_code_does_not_make_a_manifest_invalid() -> None:
+    from checks.media.c2pa_reader import interpret
+
+    store = {
+        "active_manifest": "m",
+        "manifests": {"m": {"claim_generator": "App", "assertions": []}},
+        "validation_status": [{"code": "cawg.ica.did_unavailable"}, {"code": "signingCredential.untrusted"}],
+    }
+    info, _ = interpret(store)
+    assert info.validation_state == "Valid"
+    broken = {**store, "validation_status": [{"code": "assertion.dataHash.mismatch"}]}
+    assert interpret(broken)[0].validation_state == "Invalid"
