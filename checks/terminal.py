@@ -13,3 +13,8 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+
+
+def printable_lines(text: str) -> str:
+    """Multi-line `text` with each line made `printable` (the line breaks themselves kept)."""
+    return "\n".join(printable(line) for line in text.split("\n"))

@@ -19,6 +19,7 @@ from app.commands.account import text_table
 from checks.audit import DEFAULT_TIMEOUT, Audit, run_audit
 from checks.draft import atomic_write
 from checks.i18n import L, tr
+from checks.terminal import printable_lines
 
 REPORT_TYPES = (".html", ".htm", ".json", ".csv")
 
@@ -187,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             out = audit.to_html()
         atomic_write(args.report, out)
-    sys.stdout.write(render_summary(audit, elapsed) + "\n")
+    sys.stdout.write(printable_lines(render_summary(audit, elapsed)) + "\n")
     if args.report:
         sys.stdout.write(
             tr(L(zh="报告已写入 {f}", en="Report written to {f}"), args.lang, f=args.report) + "\n"

@@ -10,6 +10,7 @@ from checks.engine import check_file
 from checks.model import Verdict
 from checks.report.json_report import dumps, report_to_dict
 from checks.report.text import render_text
+from checks.terminal import printable_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
         out = render_html(report)
     else:
-        out = render_text(report)
+        out = printable_lines(render_text(report))  # file names and metadata may hold escape codes
     if args.output:
         from app.cli import CommandError
         from checks.draft import atomic_write, input_files

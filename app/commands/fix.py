@@ -12,6 +12,7 @@ from checks.fixes.labels import PLACEHOLDER, post_lang
 from checks.i18n import L, tr
 from checks.model import Applicability, Fix, FixKind, Severity
 from checks.platforms import platform_name
+from checks.terminal import printable_lines
 
 _MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i"}
 _HOW = {
@@ -145,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
             i=result.report.count(Severity.INFO),
         )
     )
-    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.write(printable_lines("\n".join(out)) + "\n")
     return 1 if errors else 0
 
 

@@ -12,7 +12,6 @@ with a one-line reason.
 from __future__ import annotations
 
 import os
-import tempfile
 import zlib
 from io import BytesIO
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 import av
 from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
-from checks.draft import atomic_write
+from checks.draft import atomic_write, clean_stale_temps, new_temp
 from checks.fixes import aigc, tiff_exif
 from checks.fixes.containers import Meta, read_meta, sniff, write_meta
 from checks.fixes.stamp import stamp_label
@@ -215,7 +214,8 @@ def _export_video(
     from checks.fixes.video import export_video
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    clean_stale_temps(target.parent, target.name)
+    fd, tmp_name = new_temp(target, keep_suffix=True)
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -22,7 +22,16 @@ from pathlib import Path
 
 import tomli_w
 
-from checks.draft import DraftError, account_to_dict, atomic_write, input_files, load_draft, save_draft
+from checks.draft import (
+    DraftError,
+    account_to_dict,
+    atomic_write,
+    clean_stale_temps,
+    input_files,
+    load_draft,
+    new_temp,
+    save_draft,
+)
 from checks.engine import check_draft
 from checks.fixes.apply import FixError, apply_fixes
 from checks.fixes.labels import PLACEHOLDER, post_lang
@@ -185,6 +194,8 @@ def _prepare(out: Path, draft: Draft) -> None:
         raise FixOutputError(f"{out}: choose another folder; the fixed draft would overwrite the original")
     try:
         (out / "media").mkdir(parents=True, exist_ok=True)
+        for folder in (out, out / "media"):  # debris of a fix that was killed mid-write
+            clean_stale_temps(folder)
         fd, probe = tempfile.mkstemp(prefix=".preflight-probe-", dir=out)
         os.close(fd)
         os.unlink(probe)
@@ -321,7 +332,8 @@ def _write(work: Draft, original: Draft, state: _State) -> list[Path]:
 
 
 def _copy(src: Path, dst: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+    clean_stale_temps(dst.parent, dst.name)
+    fd, tmp = new_temp(dst)
     try:
         with os.fdopen(fd, "wb") as fh, open(src, "rb") as inp:
             shutil.copyfileobj(inp, fh, 1 << 20)
