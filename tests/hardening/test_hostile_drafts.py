@@ -144,14 +144,21 @@ def test_nul_in_a_media_path_is_one_line(tmp_path: Path) -> None:
 
 
 def test_a_draft_1000_folders_deep_is_found(tmp_path: Path) -> None:
-    deep = str(tmp_path)
+    top = tmp_path / "deep"
+    deep = str(top)
+    os.mkdir(deep)
     for _ in range(1000):  # Path.mkdir(parents=True) itself recurses: build it level by level
         deep = os.path.join(deep, "d")
         os.mkdir(deep)
-    deep = Path(deep)
-    (deep / "post.toml").write_text('title = "深处"\ntext = "正文"\n', encoding="utf-8")
-    drafts, _ = find_drafts(tmp_path)
-    assert [p.name for p in drafts] == ["post.toml"]
+    try:
+        (Path(deep) / "post.toml").write_text('title = "深处"\ntext = "正文"\n', encoding="utf-8")
+        drafts, _ = find_drafts(top)
+        assert [p.name for p in drafts] == ["post.toml"]
+    finally:  # pytest's own clean-up of old temp folders recurses too: leave nothing this deep
+        os.unlink(os.path.join(deep, "post.toml"))
+        while deep != str(top):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
@@ -191,3 +198,17 @@ def test_a_stalled_media_read_is_one_timed_out_row(tmp_path: Path, monkeypatch: 
     errors = {Path(r.draft).name: r.error for r in audit.rows if r.error}
     assert list(errors) == ["stuck.toml"] and "timed out" in (errors["stuck.toml"] or "")
     assert sorted(Path(r.draft).name for r in audit.rows if r.report) == ["ok0.toml", "ok1.toml", "ok2.toml"]
+
+
+def test_account_history_types_and_hostile_files(tmp_path: Path) -> None:
+    from checks.account_standing import HistoryError, load_history
+
+    bad = draft(tmp_path, '[mcn]\nname = "星河"\ndisplayed = "false"\n', "h.toml")
+    with pytest.raises(HistoryError, match="true or false"):
+        load_history(bad)
+    deep = draft(tmp_path, "name = " + "[" * 5000 + "]" * 5000 + "\n", "deep.toml")
+    with pytest.raises(HistoryError, match=r"nested too deeply|invalid TOML"):
+        load_history(deep)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.toml")
+        assert "not a regular file" in one_line_exit_2(cli("account", str(tmp_path / "pipe.toml"), timeout=30))
