@@ -12,27 +12,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
-import re2
+import re2  # type: ignore[import-untyped]
 
 WORD = r"\p{L}\p{N}_"
 SPACE = r"\t-\r\x{1c}-\x{20}\x{85}\p{Z}"
 _HEX = set("0123456789abcdefABCDEF")
+_ANCHOR = getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None)
+_UNANCHORED = getattr(_ANCHOR, "UNANCHORED", None)
 
 
 class PatternError(ValueError):
     """A pattern RE2 cannot run; the message says why in terms of the pattern."""
 
 
-@dataclass(frozen=True)
 class PatternMatch:
-    """What callers read from a match (as `re.Match`): span, group text and named groups."""
+    """What callers read from a match (as `re.Match`): span, group text and named groups.
 
-    string: str
-    spans: tuple[tuple[int, int], ...]
-    names: tuple[tuple[str, int], ...]
+    A slotted class rather than a frozen dataclass: one is built per match, so it must be cheap.
+    """
+
+    __slots__ = ("names", "spans", "string")
+
+    def __init__(
+        self, string: str, spans: tuple[tuple[int, int], ...], names: tuple[tuple[str, int], ...]
+    ) -> None:
+        self.string = string
+        self.spans = spans
+        self.names = names
 
     def span(self, group: int | str = 0) -> tuple[int, int]:
         return self.spans[self._index(group)]
@@ -68,6 +76,7 @@ class PackPattern:
         except re2.error as exc:
             raise PatternError(_reason(exc)) from None
         self._names = tuple(sorted(self._rx.groupindex.items(), key=lambda kv: kv[1]))
+        self._groups = int(self._rx.groups)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[PatternMatch]:
         end = len(text) if endpos is None else max(0, min(endpos, len(text)))
@@ -76,16 +85,45 @@ class PackPattern:
         lead = text[context:pos].encode("utf-8")
         window = lead + text[pos:end].encode("utf-8")
         cursor = (len(lead), pos)  # (byte, character) of a resolved offset; matches only move forward
-        for m in self._rx.finditer(window, len(lead)):
-            raw = [m.span(i) for i in range(self._rx.groups + 1)]
+        groups = self._groups
+        for raw in self._spans(window, len(lead)):
+            if groups == 0:  # the common case: two offsets, both at or after the cursor
+                (lo, hi), (b, c) = raw[0], cursor
+                start = c + len(window[b:lo].decode("utf-8", "replace"))
+                end = start + len(window[lo:hi].decode("utf-8", "replace"))
+                cursor = (hi, end)
+                yield PatternMatch(text, ((start, end),), self._names)
+                continue
             chars: dict[int, int] = {}
-            for off in sorted({o for span in raw for o in span if o >= 0}):
+            for off in sorted({o for span in raw[: groups + 1] for o in span if o >= 0}):
                 b, c = cursor if off >= cursor[0] else (len(lead), pos)
                 chars[off] = c + len(window[b:off].decode("utf-8", "replace"))
                 cursor = (off, chars[off])
             cursor = (raw[0][1], chars[raw[0][1]])
-            spans = tuple((chars[lo], chars[hi]) if lo >= 0 else (-1, -1) for lo, hi in raw)
+            spans = tuple((chars[lo], chars[hi]) if lo >= 0 else (-1, -1) for lo, hi in raw[: groups + 1])
             yield PatternMatch(text, spans, self._names)
+
+    def _spans(self, data: bytes, pos: int) -> Iterator[list[tuple[int, int]]]:
+        """Byte spans of successive matches in `data` from byte `pos` (the loop of re2.finditer
+        without building its match objects: one native call per match)."""
+        native = getattr(self._rx, "_regexp", None)
+        if native is None or _UNANCHORED is None:  # pragma: no cover - another wrapper version: its public API
+            for m in self._rx.finditer(data, pos):
+                yield [m.span(i) for i in range(self._groups + 1)]
+            return
+        end = len(data)
+        while True:
+            spans = native.Match(_UNANCHORED, data, pos, end)
+            if spans[0][0] < 0:
+                return
+            yield spans
+            if pos == end:
+                return
+            if spans[0][1] == pos:  # an empty match: step over one whole character
+                lead = data[pos]
+                pos += 1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+            else:
+                pos = spans[0][1]
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PatternMatch | None:
         return next(self.finditer(text, pos, endpos), None)
