@@ -84,4 +84,9 @@ def _clean_after_crashes() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m app.cli` runs this file as __main__, a second copy of the module: the commands
+    # raise app.cli.CommandError, which __main__'s except clause would not catch (a traceback
+    # instead of one line and exit 2). Run the package module's main instead.
+    from app.cli import main as package_main
+
+    sys.exit(package_main())

@@ -212,3 +212,8 @@ def test_account_history_types_and_hostile_files(tmp_path: Path) -> None:
     if hasattr(os, "mkfifo"):
         os.mkfifo(tmp_path / "pipe.toml")
         assert "not a regular file" in one_line_exit_2(cli("account", str(tmp_path / "pipe.toml"), timeout=30))
+
+
+def test_usage_errors_are_one_line_through_python_m_app_cli() -> None:
+    """`python -m app.cli` runs cli.py as __main__; its errors must still be one line, exit 2."""
+    assert "unknown rule" in one_line_exit_2(cli("explain", "no_such_rule"))
