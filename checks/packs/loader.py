@@ -9,6 +9,7 @@ naming the file, line (when it can be found) and key. Signature checks wrap `loa
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Sequence
 from datetime import date
@@ -21,6 +22,7 @@ from checks.model import PackInfo, Severity
 from checks.packs import validate as v
 from checks.packs.files import PackFiles, read_pack
 from checks.packs.model import Override, Pack, PackError, PackSet
+from checks.rules.base import Rule
 
 KINDS = ("existence", "requirement", "substitution", "lexicon", "override")
 MAX_FILE = 2 * 1024 * 1024
@@ -153,7 +155,7 @@ def merge(packs: Sequence[Pack]) -> PackSet:
     seen: set[str] = set()
     lexicons: dict[str, list[str]] = {}
     patterns: dict[str, list[str]] = {}
-    rules = []
+    rules: list[Rule] = []
     overrides: dict[str, Override] = {}
     for pack in packs:
         if pack.info.id in seen:
@@ -185,7 +187,7 @@ def _stricter(old: Override | None, new: Override) -> Override:
     return new if strength(new) >= strength(old) else old
 
 
-def load_packs(extra: Sequence[str | Path] = ()) -> PackSet:
+def load_packs(extra: Sequence[str | os.PathLike[str]] = ()) -> PackSet:
     """The built-in pack, the installed packs that verify, and `extra` packs (folders or zips), merged.
 
     Installed packs must verify against a trusted key; an `extra` pack is the user's explicit choice
