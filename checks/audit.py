@@ -8,6 +8,7 @@ that cannot be loaded or checked is one error row; it never stops the batch.
 
 from __future__ import annotations
 
+import difflib
 import multiprocessing
 import os
 import sys
@@ -182,6 +183,11 @@ def _walk_tomls(root: Path) -> Iterator[tuple[Path, bool]]:
         stack.extend(reversed(subdirs))
 
 
+def _misspelt_draft(data: dict[str, Any]) -> bool:
+    """Keys such as `tittle` or `medai`: a draft with a typo, not some other TOML file."""
+    return any(difflib.get_close_matches(str(k).lower(), DRAFT_KEYS, n=1, cutoff=0.8) for k in data)
+
+
 def find_drafts(root: str | os.PathLike[str]) -> tuple[list[Path], int]:
     """Every `*.toml` draft under `root` (hidden folders, pack folders and account files skipped).
 
@@ -205,8 +211,8 @@ def find_drafts(root: str | os.PathLike[str]) -> tuple[list[Path], int]:
         ref = data.get("account")
         if isinstance(ref, str) and "\0" not in ref:
             accounts.add(os.path.abspath(file.parent / ref))
-        if DRAFT_KEYS & data.keys():
-            candidates.append(file)
+        if DRAFT_KEYS & data.keys() or _misspelt_draft(data):
+            candidates.append(file)  # a misspelt draft becomes an error row naming the typo
         else:
             skipped += 1
     drafts = [f for f in candidates if os.path.abspath(f) not in accounts]

@@ -217,3 +217,13 @@ def test_account_history_types_and_hostile_files(tmp_path: Path) -> None:
 def test_usage_errors_are_one_line_through_python_m_app_cli() -> None:
     """`python -m app.cli` runs cli.py as __main__; its errors must still be one line, exit 2."""
     assert "unknown rule" in one_line_exit_2(cli("explain", "no_such_rule"))
+
+
+def test_audit_reports_a_misspelt_draft_instead_of_skipping_it(tmp_path: Path) -> None:
+    (tmp_path / "ok.toml").write_text('title = "好"\ntext = "正文"\n', encoding="utf-8")
+    (tmp_path / "typo.toml").write_text('tittle = "标题"\nmedai = ["a.jpg"]\n', encoding="utf-8")
+    (tmp_path / "history.toml").write_text('name = "号"\n[mcn]\nname = "星河"\n', encoding="utf-8")
+    audit = run_audit(tmp_path, jobs=1, timeout=None)
+    errors = {Path(r.draft).name: r.error for r in audit.rows if r.error}
+    assert list(errors) == ["typo.toml"] and "'tittle'" in (errors["typo.toml"] or "")
+    assert audit.skipped == 1
