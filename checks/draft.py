@@ -50,6 +50,9 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
     file = Path(path)
     data = _read_toml(file, "draft")
     if not any(k in data for k in CONTENT_KEYS):
+        near = [k for k in data if difflib.get_close_matches(str(k).lower(), DRAFT_KEYS, n=1, cutoff=0.8)]
+        if near:  # `tittle`, `medai`: a draft with a typo, and the typo is what to say
+            _unknown_keys({k: data[k] for k in near}, DRAFT_KEYS, str(file), "draft")
         keys = [printable(str(k)) for k in data]
         found = f"its keys are {', '.join(keys[:6])}{' …' if len(keys) > 6 else ''}" if keys else "it is empty"
         raise NotADraftError(f"{file}: not a draft: it has no title, text or media ({found})")
