@@ -50,6 +50,11 @@ def test_check_with_a_bypass_zip_exits_2_and_runs_nothing(make_pack, trusted, tm
     assert run.returncode == 2, run.stdout
     assert "outside the pack folder" in run.stderr
     assert '"signed": true' not in run.stdout
+    verify = subprocess.run(
+        [sys.executable, "-m", "app.cli", "pack", "verify", str(zipped)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert verify.returncode != 0 and "outside the pack folder" in verify.stderr
 
 
 def test_a_signed_folder_with_a_fifo_is_refused_not_skipped(make_pack, trusted) -> None:
