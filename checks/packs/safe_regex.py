@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import re2  # type: ignore[import-untyped]
 
+MAX_MATCHES = 10_000  # per pattern per text: far above any real label count
 WORD = r"\p{L}\p{N}_"
 SPACE = r"\t-\r\x{1c}-\x{20}\x{85}\p{Z}"
 _HEX = set("0123456789abcdefABCDEF")
@@ -86,7 +87,9 @@ class PackPattern:
         window = lead + text[pos:end].encode("utf-8")
         cursor = (len(lead), pos)  # (byte, character) of a resolved offset; matches only move forward
         groups = self._groups
-        for raw in self._spans(window, len(lead)):
+        for n, raw in enumerate(self._spans(window, len(lead))):
+            if n >= MAX_MATCHES:  # a pattern that hits this often is noise; it must not cost memory
+                return
             if groups == 0:  # the common case: two offsets, both at or after the cursor
                 (lo, hi), (b, c) = raw[0], cursor
                 start = c + len(window[b:lo].decode("utf-8", "replace"))

@@ -136,9 +136,11 @@ def unsafe_pattern(pattern: str) -> str | None:
     from checks.packs.safe_regex import PatternError, compile_pattern
 
     try:
-        compile_pattern(pattern)  # runs on RE2 (no backtracking): what RE2 cannot run is refused here
+        compiled = compile_pattern(pattern)  # runs on RE2 (no backtracking): what it cannot run is refused
     except PatternError as exc:
         return str(exc)
+    if compiled.search("") is not None:
+        return "it matches empty text, so it would match everywhere"
     return None
 
 

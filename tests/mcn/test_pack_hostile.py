@@ -135,3 +135,11 @@ def test_cli_pack_install_refuses_a_downgrade_without_force(make_pack, trusted, 
     assert "--force" in capsys.readouterr().err
     assert main(["pack", "install", str(old), "--force"]) == 0
     assert store.installed("mcn-xinghe").version == "1.0"
+
+
+def test_a_pattern_matching_empty_text_is_refused_and_matches_are_capped() -> None:
+    from checks.packs.safe_regex import MAX_MATCHES, compile_pattern
+
+    assert "empty text" in (unsafe_pattern("x*") or "")
+    assert "empty text" in (unsafe_pattern("(?:广告)?") or "")
+    assert len(list(compile_pattern("a").finditer("a" * (MAX_MATCHES * 3)))) == MAX_MATCHES
