@@ -2,8 +2,9 @@
 
 Every remote lookup is switched off in the reader's own Context — remote manifests, OCSP, the
 decoding of CAWG identity assertions (whose DID/identity-server lookups resolved host names), and
-any network host at all — so reading a file never touches the network and the verdict is the same
-online and offline (a manifest that lives only at a URL is reported as an error, not fetched). The reader needs the whole asset to check hashes, so callers invoke it only when the
+any network host at all — so reading a file never touches the network and the verdict is the
+same online and offline (a manifest that lives only at a URL is reported as an error, not
+fetched). The reader needs the whole asset to check hashes, so callers invoke it only when the
 container walk saw a manifest store (JUMBF, caBX, C2PA chunk, C2PA uuid box).
 """
 
@@ -126,13 +127,4 @@ def _generator_info(manifest: dict[str, Any]) -> str | None:
 
 
 def _failing(codes: tuple[str, ...]) -> bool:
-    """Codes that mean the content or its claim is broken. Untrusted signers, and anything about
-    CAWG identity (which needs a network lookup we never make), do not: offline and online agree."""
-    return any(
-        c
-        for c in codes
-        if c != "signingCredential.untrusted"
-        and not c.endswith(".untrusted")
-        and not c.startswith("cawg.")
-        and "unavailable" not in c
-    )
+    return any(c for c in codes if c != "signingCredential.untrusted" and not c.endswith(".untrusted"))
