@@ -95,7 +95,7 @@ def clean_stale_temps_in_user_dirs() -> int:
     Run on start by the command line (the GUI may call it too); draft and output folders are
     cleaned as they are written (`atomic_write`, `fix`).
     """
-    from checks.draft import clean_stale_temps
+    from checks.temp_files import clean_stale_temps
 
     folders = (config_dir(), config_dir() / "trusted_keys", data_dir(), data_dir() / "packs", cache_dir())
     return sum(clean_stale_temps(f) for f in folders)

@@ -19,13 +19,14 @@ from pathlib import Path
 import av
 from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
-from checks.draft import atomic_write, clean_stale_temps, new_temp
+from checks.draft import atomic_write
 from checks.fixes import aigc, tiff_exif
 from checks.fixes.containers import Meta, read_meta, sniff, write_meta
 from checks.fixes.stamp import stamp_label
 from checks.fixes.video import video_format
 from checks.fixes.xmp import has_aigc, merge_xmp
 from checks.model import MediaFacts
+from checks.temp_files import clean_stale_temps, new_temp
 
 MAX_PIXELS = 100_000_000
 JPEG_QUALITY = 92

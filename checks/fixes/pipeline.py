@@ -26,10 +26,8 @@ from checks.draft import (
     DraftError,
     account_to_dict,
     atomic_write,
-    clean_stale_temps,
     input_files,
     load_draft,
-    new_temp,
     save_draft,
 )
 from checks.engine import check_draft
@@ -38,6 +36,7 @@ from checks.fixes.labels import PLACEHOLDER, post_lang
 from checks.fixes.media_export import MediaExportError, export_media, output_path
 from checks.model import Applicability, Draft, Finding, Fix, FixKind, MediaFacts, Report
 from checks.packs import PackSet, load_packs
+from checks.temp_files import clean_stale_temps, new_temp
 from checks.terminal import printable
 
 MAX_ROUNDS = 4

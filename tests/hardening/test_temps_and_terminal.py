@@ -13,13 +13,14 @@ import pytest
 from PIL import Image
 
 from checks import settings
-from checks.draft import atomic_write, clean_stale_temps
+from checks.draft import atomic_write
+from checks.temp_files import clean_stale_temps
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLED_SAVE = """
 import os, signal, sys
 from pathlib import Path
-from checks.draft import new_temp
+from checks.temp_files import new_temp
 fd, tmp = new_temp(Path(sys.argv[1]))
 os.write(fd, b"half a draft")
 os.kill(os.getpid(), signal.SIGKILL)  # kill -9 in the middle of the save
