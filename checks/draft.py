@@ -68,6 +68,8 @@ def read_regular_file(file: Path, what: str, limit: int = MAX_TOML_BYTES) -> byt
     cannot hang the caller, `/dev/zero` cannot fill memory, and a file swapped in between the
     check and the read is still the file checked.
     """
+    if os.path.isdir(file):  # Windows cannot open a folder at all: say what it is first
+        raise DraftError(f"{what} is a folder, not a TOML file: {file}")
     try:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except ValueError:
