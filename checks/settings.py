@@ -87,3 +87,15 @@ def load_profile() -> Account | None:
 
 def save_profile(account: Account) -> Path:
     return atomic_write(profile_path(), tomli_w.dumps({"account": account_to_dict(account)}))
+
+
+def clean_stale_temps_in_user_dirs() -> int:
+    """Remove temp files a killed save left in Preflight's own folders (settings, packs, cache).
+
+    Run on start by the command line (the GUI may call it too); draft and output folders are
+    cleaned as they are written (`atomic_write`, `fix`).
+    """
+    from checks.temp_files import clean_stale_temps
+
+    folders = (config_dir(), config_dir() / "trusted_keys", data_dir(), data_dir() / "packs", cache_dir())
+    return sum(clean_stale_temps(f) for f in folders)

@@ -27,3 +27,11 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     """Settings, profile, caches and trusted keys go to a temp folder, never the developer's home."""
     home = tmp_path_factory.mktemp("userdirs")
     monkeypatch.setenv("PREFLIGHT_HOME", str(home))
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every in-process test fails on a connection beyond this machine (tests/network_guard.py)."""
+    from tests.network_guard import install
+
+    install(monkeypatch)

@@ -13,6 +13,7 @@ from checks.i18n import L, tr
 from checks.media import read_media
 from checks.model import MediaFacts
 from checks.report.json_report import dumps
+from checks.terminal import printable
 
 LABELS = {
     "kind": L(zh="类型", en="kind"),
@@ -87,14 +88,17 @@ def run(args: argparse.Namespace) -> int:
         return 0
     lang = args.lang
     width = 12
+    out: list[str] = []
     for f in facts:
-        sys.stdout.write(f"{f.path}\n")
+        out.append(f.path)
         if f.error:
-            sys.stdout.write(f"  {tr(LABELS['error'], lang):{width}} {f.error}\n")
+            out.append(f"  {tr(LABELS['error'], lang):{width}} {f.error}")
         for key, value in rows(f, lang):
             if value and not (f.error and key in ("provenance",) and not f.evidence):
-                sys.stdout.write(f"  {tr(LABELS[key], lang):{width}} {value}\n")
+                out.append(f"  {tr(LABELS[key], lang):{width}} {value}")
         for e in f.evidence:
             line = f"{tr(f'provenance.{e.points_to}', lang)}: {e.where} {e.detail}".rstrip()
-            sys.stdout.write(f"  {tr(LABELS['evidence'], lang):{width}} {line}\n")
+            out.append(f"  {tr(LABELS['evidence'], lang):{width}} {line}")
+    # names and metadata come from the files: escape codes in them must not reach the terminal
+    sys.stdout.write("".join(printable(line) + "\n" for line in out))
     return 0

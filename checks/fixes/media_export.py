@@ -12,7 +12,6 @@ with a one-line reason.
 from __future__ import annotations
 
 import os
-import tempfile
 import zlib
 from io import BytesIO
 from pathlib import Path
@@ -27,6 +26,7 @@ from checks.fixes.stamp import stamp_label
 from checks.fixes.video import video_format
 from checks.fixes.xmp import has_aigc, merge_xmp
 from checks.model import MediaFacts
+from checks.temp_files import clean_stale_temps, new_temp
 
 MAX_PIXELS = 100_000_000
 JPEG_QUALITY = 92
@@ -215,7 +215,8 @@ def _export_video(
     from checks.fixes.video import export_video
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    clean_stale_temps(target.parent, target.name)
+    fd, tmp_name = new_temp(target, keep_suffix=True)
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -1,7 +1,9 @@
 """The one adapter around c2pa-python: manifest store → `C2paInfo` + provenance evidence.
 
-Remote manifest fetching and OCSP are switched off in the reader's own Context, so reading a file
-never touches the network (a manifest that lives only at a URL is reported as an error, not
+Every remote lookup is switched off in the reader's own Context — remote manifests, OCSP, the
+decoding of CAWG identity assertions (whose DID/identity-server lookups resolved host names), and
+any network host at all — so reading a file never touches the network and the verdict is the
+same online and offline (a manifest that lives only at a URL is reported as an error, not
 fetched). The reader needs the whole asset to check hashes, so callers invoke it only when the
 container walk saw a manifest store (JUMBF, caBX, C2PA chunk, C2PA uuid box).
 """
@@ -28,7 +30,10 @@ MIME = {
     "mov": "video/quicktime",
     "3gp": "video/mp4",
 }
-OFFLINE = {"verify": {"remote_manifest_fetch": False, "ocsp_fetch": False}}
+OFFLINE = {
+    "verify": {"remote_manifest_fetch": False, "ocsp_fetch": False},
+    "core": {"decode_identity_assertions": False, "allowed_network_hosts": [], "allow_redirects": False},
+}
 _local = threading.local()
 
 

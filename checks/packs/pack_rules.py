@@ -10,7 +10,6 @@ they never collide with built-in rules or another pack's.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from checks.rules.cooccurrence import Cooccurrence
 from checks.rules.cooccurrence import Probe as CoProbe
 from checks.text import layer
 from checks.vocabulary.normalize import normalize
+from checks.vocabulary.safe_regex import PackPattern, compile_pattern
 
 SCOPES = ("title", "text", "account")
 WHERE = ("title_prefix", "text_start", "text_end")
@@ -54,8 +54,8 @@ def _folded_lookup(ctx: Context, table: dict[str, str], found: str) -> str:
     return next((val for key, val in table.items() if layer.fold(ctx.packs, key).folded == want), "")
 
 
-def _compile(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [re.compile(p, re.IGNORECASE) for p in patterns]
+def _compile(patterns: tuple[str, ...]) -> list[PackPattern]:
+    return [compile_pattern(p) for p in patterns]
 
 
 def _scoped(ctx: Context, target: str) -> str:

@@ -228,3 +228,26 @@ def test_video_aigc_key_reaches_the_verdict(tmp_path: Path) -> None:
     assert f.kind == "video" and f.c2pa is None
     assert f.aigc_label is not None and f.aigc_label.content_producer == "kling"
     assert f.provenance == Provenance.AI_GENERATED
+
+
+def test_every_remote_lookup_is_off_in_the_c2pa_settings() -> None:
+    """CAWG identity assertions made the library resolve an identity server's host name: decoding
+    them, any network host and redirects are switched off, next to remote manifests and OCSP."""
+    from checks.media import c2pa_reader
+
+    assert c2pa_reader.OFFLINE["verify"] == {"remote_manifest_fetch": False, "ocsp_fetch": False}
+    core = c2pa_reader.OFFLINE["core"]
+    assert core["decode_identity_assertions"] is False
+    assert core["allowed_network_hosts"] == []
+    assert core["allow_redirects"] is False
+    pytest.importorskip("c2pa")
+    assert c2pa_reader._context() is not None  # the library accepts every key (it type-checks them)
+
+
+
+def test_cawg_identity_assertions_are_not_decoded(corpus: Path) -> None:
+    """Decoding an identity assertion is what looks up identity servers; with it off, the CAWG
+    codes are gone and the verdict rests on the manifest alone."""
+    facts = read_one(corpus / "c2pa" / "C_with_CAWG_data.jpg", use_cache=False)
+    assert facts.c2pa is not None and facts.c2pa.validation_state == "Valid"
+    assert not [c for c in facts.c2pa.codes if c.startswith("cawg.")]
