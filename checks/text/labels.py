@@ -25,12 +25,12 @@ from checks.text.normalize import normalize
 if TYPE_CHECKING:
     from checks.packs.model import PackSet
 
-KINDS = ("source", "fiction", "ai", "shooting", "advertising")
+KINDS = ("source", "fiction", "ai", "shooting", "advertising", "minor_warning")
 
 
 @dataclass(frozen=True)
 class Label:
-    kind: str  # source | fiction | ai | shooting | advertising
+    kind: str  # source | fiction | ai | shooting | advertising | minor_warning
     status: str  # ok | vague | deferred | negated
     target: str  # title | text
     start: int
