@@ -3,7 +3,7 @@
 A post is commercial when it offers a way to buy (a cart, a link, a group-buy voucher, a discount
 code, an order instruction — lexicon `commerce_channels`), discloses or betrays paid promotion
 (品牌方, 恰饭, #ad, sponsored — `commerce_sponsorship`), piles up selling pressure (two different
-`commerce_offers`: 到手价 + 手慢无), or carries the `advertising` declaration. A cue that is denied
+`commerce_offers`: 到手价 + 手慢无), makes an offer with the seller's contact (团购 + 加扣扣), or carries the `advertising` declaration. A cue that is denied
 (不是恰饭, 链接就不放了, not sponsored — `commerce_negation`) or that names a link which is not a way
 to buy (原文链接, 报名链接 — `commerce_channel_guards`) does not count. An honest review, a diary
 or a haul without a way to buy is therefore not an ad, however enthusiastic it is.
@@ -134,8 +134,9 @@ def _frame(ctx: Context) -> Frame | None:
     declared = "advertising" in ctx.draft.declarations
     cues = live(ctx, "commerce_channels") + live(ctx, "commerce_sponsorship")
     offers = live(ctx, "commerce_offers")
-    if len({normalize(h.phrase) for h in offers}) >= 2:
-        cues += offers
+    contacts = post_hits(ctx, "contact_handles") if offers else []
+    if len({normalize(h.phrase) for h in offers}) >= 2 or contacts:
+        cues += offers + contacts  # selling pressure piled up, or an offer with the seller's contact
     cues.sort(key=lambda h: (WHERES.index(h.where), h.start))
     if not cues and not declared:
         return None

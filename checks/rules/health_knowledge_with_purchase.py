@@ -27,9 +27,13 @@ MESSAGE = L(
 
 
 def knowledge(ctx: Context) -> list[Hit]:
-    cues = [Hit(c.target, c.start, c.end, c.text, c.lexicon) for c in ctx.text.topics.get("advice_health", ())
-            if c.target in ("title", "text")]  # fmt: skip
-    return cues + post_hits(ctx, "health_knowledge_cues")
+    """Wellness-knowledge cues; health advice (the `advice_health` topic) counts from two cues on,
+    because one piece of advice inside a product pitch (不用再吃止痛药) is a claim, not knowledge."""
+    advice = [Hit(c.target, c.start, c.end, c.text, c.lexicon) for c in ctx.text.topics.get("advice_health", ())
+              if c.target in ("title", "text")]  # fmt: skip
+    if len({h.text for h in advice}) < 2:
+        advice = []
+    return advice + post_hits(ctx, "health_knowledge_cues")
 
 
 def check(ctx: Context) -> Iterator[Finding]:

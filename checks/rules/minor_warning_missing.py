@@ -8,9 +8,9 @@ so a post on quitting is not one; a child at the centre of a post built for traf
 (`minor_subjects` with `minor_traffic_hooks` or a commercial frame); and a minor's personal
 details (`minor_personal_info`: a class such as 三年级二班, a named school next to a child).
 
-The warning must come *before* the content: in the title or the opening lines (checks.text.
-structure — the same placement notion as the other labels; a closing-line warning is reported as
-too late), or the platform's `dangerous_behaviour` declaration. Pictures and video carry it on the
+The warning must come *before* the content: in the title or the opening line (the placement
+notion of checks.text.structure, narrowed to what precedes the content — a closing-line warning,
+even the second of two lines, is reported as too late), or the platform's `dangerous_behaviour` declaration. Pictures and video carry it on the
 media too: for text-only warnings a video still needs its opening frames labelled.
 """
 
@@ -31,7 +31,6 @@ from checks.rules.phrase_hits import Hit, finding_at
 LEXICONS = ("minor_risk_imitation", "minor_risk_eating", "minor_risk_substances", "minor_cool_framing",
             "minor_subjects", "minor_traffic_hooks", "minor_personal_info", "label_minor_warning")  # fmt: skip
 NOT_SCHOOL_NAME = "上读念考进去在的了"  # 上小学 is an age, not a school's name
-EARLY = ("title", "lead")
 KIND_NAMES = {
     "imitation": L(zh="危险动作或挑战", en="a dangerous stunt or challenge"),
     "eating": L(zh="极端饮食或节食", en="extreme eating or dieting"),
@@ -119,7 +118,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     first = found[0]
     warning = minor_warning(WARNING_KIND.get(first.kind, "minor_image"), lang)
     per_media = media_fixes(ctx, minor_visible_warning(lang))
-    early = [lb for lb in ta.labels_of("minor_warning", "ok") if lb.placement in EARLY]
+    opening = next((ln.end for ln in ta.lines if ln.target == "text"), 0)
+    early = [  # before the content: the title or the first line (not a closing line)
+        lb for lb in ta.labels_of("minor_warning", "ok") if lb.placement == "title" or lb.start < opening
+    ]
     if early:
         for i, fix in per_media:  # the text is warned; pictures and videos still show none
             media = ctx.media[i]
