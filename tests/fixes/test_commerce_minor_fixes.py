@@ -39,7 +39,7 @@ def _draft(folder: Path, body: str) -> Path:
     return folder / "draft.toml"
 
 
-def _rules(report) -> set[str]:  # noqa: ANN001
+def _rules(report) -> set[str]:
     return {f.rule for f in report.findings if f.severity.value in ("error", "warning")}
 
 
@@ -89,7 +89,9 @@ def test_ai_picture_with_a_minors_warning_gets_both_labels(tmp_path: Path) -> No
     src = tmp_path / "in"
     src.mkdir()
     ai_png(src / "cat.png")
-    body = STUNT.replace('["stunt.jpg", "clip.mp4"]', '["cat.png"]').replace("朋友在旁边拍", "AI画的，朋友在旁边拍")
+    body = STUNT.replace('["stunt.jpg", "clip.mp4"]', '["cat.png"]').replace(
+        "朋友在旁边拍", "AI画的，朋友在旁边拍"
+    )
     result = fix_draft(load_draft(_draft(src, body)), tmp_path / "out")
     out = tmp_path / "out" / result.draft.media[0]
     before = np.asarray(Image.open(src / "cat.png").convert("RGB"))
