@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import commercial_frame, post_hits, quoted, same_sentence
-from checks.rules.phrase_hits import Hit, finding_at, outside
+from checks.rules.commerce_frame import Hit, commercial_frame, post_hits, quoted, same_sentence
+from checks.rules.evidence import finding_at
+from checks.text.layer import outside
 from checks.text.normalize import normalize
 
 LEXICONS = ("absolute_claims", "absolute_claim_guards", "absolute_claim_nonclaims")
@@ -43,12 +44,12 @@ def claims(ctx: Context) -> list[Hit]:
     found = outside(post_hits(ctx, "absolute_claims"), post_hits(ctx, "absolute_claim_nonclaims"))
     guards = post_hits(ctx, "absolute_claim_guards")
     kept: list[Hit] = []
-    for h in sorted(found, key=lambda h: (h.where, h.start, -h.end)):
-        if kept and kept[-1].where == h.where and h.start < kept[-1].end:
+    for h in sorted(found, key=lambda h: (h.target, h.start, -h.end)):
+        if kept and kept[-1].target == h.target and h.start < kept[-1].end:
             continue  # 史上最 inside 史上最好用: one claim
         if not quoted(ctx, h) and not any(same_sentence(ctx, h, g) for g in guards):
             kept.append(h)
-    kept.sort(key=lambda h: (h.where != "title", h.start))
+    kept.sort(key=lambda h: (h.target != "title", h.start))
     return kept
 
 
@@ -68,14 +69,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 FixKind.INSERT_TEXT,
                 ctx.t(L(zh="把“{a}”改为“{b}”", en="Replace '{a}' with '{b}'"), a=hit.text, b=repl),
                 Applicability.UNSAFE,
-                {"text": repl, "where": "replace", "span": [hit.start, hit.end], "target": hit.where},
+                {"text": repl, "where": "replace", "span": [hit.start, hit.end], "target": hit.target},
             )
         else:
             fix = Fix(
                 FixKind.INSERT_TEXT,
                 ctx.t(L(zh="删去“{a}”", en="Delete '{a}'"), a=hit.text),
                 Applicability.UNSAFE,
-                {"text": "", "where": "replace", "span": [hit.start, hit.end], "target": hit.where},
+                {"text": "", "where": "replace", "span": [hit.start, hit.end], "target": hit.target},
             )
         yield finding_at(ctx, RULE, MESSAGE, hit, fixes=(fix,), claim=hit.text)
         if len(seen) >= MAX_FINDINGS:

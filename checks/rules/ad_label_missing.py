@@ -18,7 +18,7 @@ from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.commerce_frame import commercial_frame
-from checks.rules.phrase_hits import finding_at
+from checks.rules.evidence import finding_at
 
 LEXICONS = ("commerce_channels", "commerce_sponsorship", "commerce_offers", "commerce_negation",
             "commerce_channel_guards", "label_advertising")  # fmt: skip

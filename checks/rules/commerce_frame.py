@@ -8,8 +8,8 @@ code, an order instruction — lexicon `commerce_channels`), discloses or betray
 to buy (原文链接, 报名链接 — `commerce_channel_guards`) does not count. An honest review, a diary
 or a haul without a way to buy is therefore not an ad, however enthusiastic it is.
 
-The helpers here (`post_hits`, `sentence_at`, `quoted`) are also what the other commerce rules
-use to read their lexicons, so all of them see the text the same way.
+The helpers here (`post_hits`, `sentence_at`, `quoted`) read lexicons through the one text layer
+(checks.text.layer: evasions folded, one `Span` type); the other commerce rules use them too.
 """
 
 from __future__ import annotations
@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checks.rules.base import Context
-from checks.rules.phrase_hits import Hit, find, sentences, source
+from checks.rules.evidence import source
+from checks.text.layer import Span, find, find_words, pattern_matches
 from checks.text.normalize import normalize
+
+Hit = Span  # a lexicon hit: target (title | text), offsets into what the creator typed
 
 WHERES = ("title", "text")
 ASCII_NEG = re.compile(r"\b(?:not|no|non|isn't|without|never)\b[\w\s'-]{0,14}$")
@@ -52,50 +55,51 @@ def _keys(entries: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def post_hits(ctx: Context, lexicon: str, wheres: tuple[str, ...] = WHERES) -> list[Hit]:
-    """A lexicon's phrases (punctuation- and space-insensitive, see phrase_hits) and patterns (on
-    the normalised text) in the title and text, in reading order."""
-    phrases = keys(ctx.packs.lexicon(lexicon))
-    patterns = ctx.packs.patterns(lexicon)
+    """A lexicon's phrases (evasions folded) and patterns (on the normalised text) in the title and
+    text, in reading order. A substitution lexicon ("最佳=很好") is matched by its claims."""
+    entries = ctx.packs.lexicon(lexicon)
+    substitution = any("=" in e for e in entries)
     found: list[Hit] = []
     for where in wheres:
         text = source(ctx.draft, where)
         if not text:
             continue
-        found += find(phrases, text, where)
-        if patterns:
-            norm = normalize(text)
-            found += [
-                Hit(where, m.start(), m.end(), text[m.start() : m.end()], m.group(0))
-                for rx in patterns
-                for m in rx.finditer(norm)
-                if m.end() > m.start()
-            ]
-    found.sort(key=lambda h: (WHERES.index(h.where) if h.where in WHERES else 9, h.start, -h.end))
+        if not substitution:
+            found += find(ctx.packs, lexicon, text, where)
+            continue
+        found += find_words(ctx.packs, keys(entries), text, where)
+        found += [
+            Span(where, m.start(), m.end(), text[m.start() : m.end()], m.group(0), lexicon)
+            for m in pattern_matches(ctx.packs, lexicon, normalize(text))
+            if m.end() > m.start()
+        ]
+    found.sort(key=lambda h: (WHERES.index(h.target) if h.target in WHERES else 9, h.start, -h.end))
     return found
 
 
 def sentence_at(ctx: Context, where: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the sentence of `where` holding offset `pos`."""
-    for start, end in sentences(source(ctx.draft, where)):
-        if start <= pos < end:
-            return start, end
+    """(start, end) of the sentence of `where` (title | text) holding offset `pos` (the shared
+    sentence split of the text analysis)."""
+    for seg in ctx.text.sentences:
+        if seg.target == where and seg.start <= pos < seg.end:
+            return seg.start, seg.end
     return pos, pos
 
 
 def same_sentence(ctx: Context, a: Hit, b: Hit) -> bool:
-    return a.where == b.where and sentence_at(ctx, a.where, a.start) == sentence_at(ctx, b.where, b.start)
+    return a.target == b.target and sentence_at(ctx, a.target, a.start) == sentence_at(ctx, b.target, b.start)
 
 
 def quoted(ctx: Context, hit: Hit) -> bool:
     """The hit lies inside a quoted name or title (《最强大脑》, 「第一家」, "Best Buy")."""
-    text = source(ctx.draft, hit.where)
+    text = source(ctx.draft, hit.target)
     return any(m.start() <= hit.start and hit.end <= m.end() for m in QUOTES.finditer(text))
 
 
 def negated(ctx: Context, hit: Hit) -> bool:
     """A denial right before the cue (不是恰饭, 没有任何合作, not sponsored) or right after a
     channel (链接就不放了)."""
-    text = normalize(source(ctx.draft, hit.where))
+    text = normalize(source(ctx.draft, hit.target))
     before = text[max(0, hit.start - 24) : hit.start]
     if hit.text.isascii():
         if ASCII_NEG.search(before):
@@ -113,7 +117,7 @@ def negated(ctx: Context, hit: Hit) -> bool:
 
 
 def _overlaps(hit: Hit, guards: list[Hit]) -> bool:
-    return any(g.where == hit.where and g.start < hit.end and hit.start < g.end for g in guards)
+    return any(g.target == hit.target and g.start < hit.end and hit.start < g.end for g in guards)
 
 
 def live(ctx: Context, lexicon: str) -> list[Hit]:
@@ -137,7 +141,7 @@ def _frame(ctx: Context) -> Frame | None:
     contacts = post_hits(ctx, "contact_handles") if offers else []
     if len({normalize(h.phrase) for h in offers}) >= 2 or contacts:
         cues += offers + contacts  # selling pressure piled up, or an offer with the seller's contact
-    cues.sort(key=lambda h: (WHERES.index(h.where), h.start))
+    cues.sort(key=lambda h: (WHERES.index(h.target), h.start))
     if not cues and not declared:
         return None
     return Frame(tuple(cues), declared)

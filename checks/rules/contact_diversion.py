@@ -22,8 +22,8 @@ from checks.i18n import L
 from checks.model import Finding, Severity
 from checks.platforms import platform_name
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import post_hits, sentence_at
-from checks.rules.phrase_hits import Hit, finding_at, source
+from checks.rules.commerce_frame import Hit, post_hits, sentence_at
+from checks.rules.evidence import finding_at, source
 from checks.text.normalize import normalize
 
 LEXICONS = ("contact_handles", "contact_platforms", "contact_requests")
@@ -53,9 +53,9 @@ def platform_hits(ctx: Context) -> list[Hit]:
     for hit in post_hits(ctx, "contact_platforms"):
         if _own_platform(ctx, hit):
             continue
-        start, end = sentence_at(ctx, hit.where, hit.start)
-        sentence = normalize(source(ctx.draft, hit.where)[start:end])
-        asked = [r for r in requests if r.where == hit.where and start <= r.start < end and not (
+        start, end = sentence_at(ctx, hit.target, hit.start)
+        sentence = normalize(source(ctx.draft, hit.target)[start:end])
+        asked = [r for r in requests if r.target == hit.target and start <= r.start < end and not (
             hit.start <= r.start < hit.end)]  # fmt: skip
         if asked and ADDRESSED.search(sentence):
             found.append(hit)
@@ -83,8 +83,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield finding_at(ctx, RULE, MESSAGE, hit, fixes=(fix,), found=hit.text)
         return
     hit = platforms[0]
-    start, end = sentence_at(ctx, hit.where, hit.start)
-    follow = FOLLOW.search(normalize(source(ctx.draft, hit.where)[start:end]))
+    start, end = sentence_at(ctx, hit.target, hit.start)
+    follow = FOLLOW.search(normalize(source(ctx.draft, hit.target)[start:end]))
     found = finding_at(ctx, RULE, FOLLOW_OTHER if follow else MESSAGE, hit, fixes=(fix,), found=hit.text)
     yield replace(found, clause="N2023-7b") if follow else found
 

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from checks.i18n import L
 from checks.model import Finding, Severity
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import live, post_hits
+from checks.rules.commerce_frame import Hit, live, post_hits
 from checks.rules.contact_diversion import contact_hits
-from checks.rules.phrase_hits import Hit, finding_at
+from checks.rules.evidence import finding_at
 
 LEXICONS = ("health_knowledge_cues", "health_products", "commerce_channels", "contact_handles")
 MESSAGE = L(
@@ -29,8 +29,7 @@ MESSAGE = L(
 def knowledge(ctx: Context) -> list[Hit]:
     """Wellness-knowledge cues; health advice (the `advice_health` topic) counts from two cues on,
     because one piece of advice inside a product pitch (不用再吃止痛药) is a claim, not knowledge."""
-    advice = [Hit(c.target, c.start, c.end, c.text, c.lexicon) for c in ctx.text.topics.get("advice_health", ())
-              if c.target in ("title", "text")]  # fmt: skip
+    advice = [c for c in ctx.text.topics.get("advice_health", ()) if c.target in ("title", "text")]
     if len({h.text for h in advice}) < 2:
         advice = []
     return advice + post_hits(ctx, "health_knowledge_cues")
@@ -43,7 +42,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     sellers = live(ctx, "commerce_channels") + contact_hits(ctx)
     if not sellers or not knowledge(ctx):
         return
-    seller = min(sellers, key=lambda h: (h.where != "title", h.start))
+    seller = min(sellers, key=lambda h: (h.target != "title", h.start))
     fix = ctx.manual_fix(
         L(
             zh="把健康知识和商品分开：科普内容里删去购买链接、店铺和联系方式；如要推广商品，按广告发布并标明“广告”",

@@ -19,7 +19,8 @@ from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.commerce_frame import commercial_frame, post_hits
-from checks.rules.phrase_hits import finding_at, outside
+from checks.rules.evidence import finding_at
+from checks.text.layer import outside
 
 LEXICONS = ("medical_cure_claims", "medical_guarantee_claims", "drug_or_device_terms", "health_food_terms",
             "health_food_notice", "health_products")  # fmt: skip
@@ -63,7 +64,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     else:
         clause, claims = "ADL-17", guarantees + cures
     if claims:
-        hit = min(claims, key=lambda h: (h.where != "title", h.start))
+        hit = min(claims, key=lambda h: (h.target != "title", h.start))
         fix = ctx.manual_fix(
             L(
                 zh="删去疗效、治愈率和“无副作用”等保证；如是药品或器械，只写批准的适应症并附批准文号",

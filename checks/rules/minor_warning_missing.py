@@ -25,8 +25,8 @@ from checks.fixes.labels import minor_visible_warning, minor_warning
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import commercial_frame, post_hits, same_sentence
-from checks.rules.phrase_hits import Hit, finding_at
+from checks.rules.commerce_frame import Hit, commercial_frame, post_hits, same_sentence
+from checks.rules.evidence import finding_at
 
 LEXICONS = ("minor_risk_imitation", "minor_risk_eating", "minor_risk_substances", "minor_cool_framing",
             "minor_subjects", "minor_traffic_hooks", "minor_personal_info", "label_minor_warning")  # fmt: skip
@@ -88,7 +88,7 @@ def risks(ctx: Context) -> list[Risk]:
             out.append(Risk("personal_info", info))
     else:
         out += [Risk("personal_info", h) for h in post_hits(ctx, "minor_personal_info") if "班" in h.text]
-    out.sort(key=lambda r: (r.hit.where != "title", r.hit.start))
+    out.sort(key=lambda r: (r.hit.target != "title", r.hit.start))
     return out
 
 
