@@ -75,3 +75,18 @@ def test_english_post_gets_an_english_label_and_the_fix_clears_it() -> None:
     fixed, applied, _ = apply_fixes(draft, [f.fixes[0]])
     assert fixed.title == "[Ad] Serum" and applied
     assert not fired("ad_label_missing", title=fixed.title, text=fixed.text)
+
+
+@pytest.mark.parametrize(
+    ("platform", "wording"),
+    [("douyin", "内容含营销推广信息"), ("xiaohongshu", "内容包含营销广告"), ("bilibili", "内容含营销信息")],
+)
+def test_publish_checklist_asks_for_the_platforms_advertising_toggle(platform: str, wording: str) -> None:
+    from checks.engine import check_draft
+    from checks.fixes.declarations import checklist
+
+    report = check_draft(
+        Draft(title="面霜", text="小黄车已挂，今天下单立减50。", platform=platform), media=()
+    )
+    (item,) = [i for i in checklist(report) if i.declaration == "advertising"]
+    assert item.required and item.wording == wording and "ad_label_missing" in item.why
