@@ -6,12 +6,14 @@ Four shapes, each read from core-pack lexicons: stunts and dangerous challenges
 (`minor_risk_substances`) with cool framing (`minor_cool_framing`: 花式, 教程, 帅) in one sentence,
 so a post on quitting is not one; a child at the centre of a post built for traffic or sales
 (`minor_subjects` with `minor_traffic_hooks` or a commercial frame); and a minor's personal
-details (`minor_personal_info`: a class such as 三年级二班, a named school next to a child).
+details (`minor_personal_info`: a class such as 三年级二班 beside a school's name or a child; a
+student number or home address in a post about a child).
 
 The warning must come *before* the content: in the title or the opening line (the placement
 notion of checks.text.structure, narrowed to what precedes the content — a closing-line warning,
-even the second of two lines, is reported as too late), or the platform's `dangerous_behaviour` declaration. Pictures and video carry it on the
-media too: for text-only warnings a video still needs its opening frames labelled.
+even the second of two lines, is reported as too late), or the platform's `dangerous_behaviour`
+declaration. Pictures and video carry it on the media too: for text-only warnings a video still
+needs its opening frames labelled.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from checks.rules.evidence import finding_at
 
 LEXICONS = ("minor_risk_imitation", "minor_risk_eating", "minor_risk_substances", "minor_cool_framing",
             "minor_subjects", "minor_traffic_hooks", "minor_personal_info", "label_minor_warning")  # fmt: skip
-NOT_SCHOOL_NAME = "上读念考进去在的了"  # 上小学 is an age, not a school's name
+SCHOOL_SUFFIXES = ("小学", "中学", "初中", "高中", "幼儿园", "学校")
 KIND_NAMES = {
     "imitation": L(zh="危险动作或挑战", en="a dangerous stunt or challenge"),
     "eating": L(zh="极端饮食或节食", en="extreme eating or dieting"),
@@ -73,21 +75,15 @@ def risks(ctx: Context) -> list[Risk]:
         if any(same_sentence(ctx, h, c) and not (h.start <= c.start < h.end) for c in cool)
     ]
     minors = post_hits(ctx, "minor_subjects")
-    if minors:
-        hooks = post_hits(ctx, "minor_traffic_hooks")
-        if hooks or commercial_frame(ctx) is not None:
-            out.append(Risk("minor_image", minors[0]))
-        for info in post_hits(ctx, "minor_personal_info"):
-            school = info.text[-2:] in ("小学", "中学", "初中", "高中") or info.text.endswith(
-                ("幼儿园", "学校")
-            )
-            if school and (
-                info.text[-3:-2] in NOT_SCHOOL_NAME or not any(same_sentence(ctx, info, m) for m in minors)
-            ):
-                continue
-            out.append(Risk("personal_info", info))
-    else:
-        out += [Risk("personal_info", h) for h in post_hits(ctx, "minor_personal_info") if "班" in h.text]
+    if minors and (post_hits(ctx, "minor_traffic_hooks") or commercial_frame(ctx) is not None):
+        out.append(Risk("minor_image", minors[0]))
+    info = post_hits(ctx, "minor_personal_info")
+    schools = [h for h in info if h.text.endswith(SCHOOL_SUFFIXES)]
+    for h in info:
+        if h in schools:
+            continue  # a school's name alone (上实验小学) identifies nobody
+        if any(same_sentence(ctx, h, x) for x in schools + minors) or (minors and "班" not in h.text):
+            out.append(Risk("personal_info", h))
     out.sort(key=lambda r: (r.hit.target != "title", r.hit.start))
     return out
 

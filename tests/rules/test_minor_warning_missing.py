@@ -56,6 +56,11 @@ def test_child_used_for_sales_and_school_details() -> None:
         ("戒烟第100天", "抽烟真的伤身体，大家能不抽就别抽。", ()),  # no cool framing
         ("周末陪儿子去科技馆", "他在机器人展区待了一下午。", ()),
         ("电子烟新规", "据央视新闻报道，新规禁止向未成年人销售电子烟。", ()),
+        ("儿子第一次自己系鞋带", "今天终于系好了，还非要我拍下来发给爸爸看。", ()),  # 拍下来 is not 拍下
+        ("八十岁的爷爷还在卖菜", "每天五点起床。", ()),  # 八十岁 is no child
+        ("学区房", "花了六百多万，就为了孩子能上实验小学。", ()),  # a school's name alone
+        ("运动会", "三年级二班的同学们拿了第一。", ()),  # a class, nobody identified
+        ("考研", "我的学号是2026001。", ()),  # an adult's student number
     ],
 )
 def test_warned_or_harmless(title: str, text: str, declarations) -> None:
