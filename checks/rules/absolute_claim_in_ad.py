@@ -15,12 +15,19 @@ from collections.abc import Iterator
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import Hit, commercial_frame, post_hits, quoted, same_sentence
+from checks.rules.commerce_frame import (
+    FRAME_LEXICONS,
+    Hit,
+    commercial_frame,
+    post_hits,
+    quoted,
+    same_sentence,
+)
 from checks.rules.evidence import finding_at
 from checks.text.layer import outside
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
-LEXICONS = ("absolute_claims", "absolute_claim_guards", "absolute_claim_nonclaims")
+LEXICONS = (*FRAME_LEXICONS, "absolute_claims", "absolute_claim_guards", "absolute_claim_nonclaims")
 MAX_FINDINGS = 5
 MESSAGE = L(
     zh="广告中不得使用“国家级”“最高级”“最佳”等绝对化用语（“{claim}”）",
@@ -107,4 +114,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=LEXICONS,
 )

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.fixes.declarations import declare_fix
-from checks.fixes.labels import ad_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import commercial_frame
+from checks.rules.commerce_frame import FRAME_LEXICONS, commercial_frame
+from checks.rules.declaration_fix import declare_fix
 from checks.rules.evidence import finding_at
+from checks.rules.label_text import ad_label
 
-LEXICONS = ("commerce_channels", "commerce_sponsorship", "commerce_offers", "commerce_negation",
-            "commerce_channel_guards", "label_advertising")  # fmt: skip
+LEXICONS = (*FRAME_LEXICONS, "label_advertising")
 MESSAGE = L(
     zh="推广商品或服务并附购买方式（“{cue}”），但没有显著标明“广告”，也未勾选营销推广声明",
     en="The post promotes goods or services with a way to buy ('{cue}') but is not conspicuously labelled as an ad and carries no advertising declaration",
@@ -90,4 +89,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=LEXICONS,
 )

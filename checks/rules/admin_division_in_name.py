@@ -13,7 +13,7 @@ from checks.i18n import L
 from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.division_names import division_hits
+from checks.rules.division_names import DIVISION_LEXICONS, division_hits
 from checks.rules.evidence import finding_at
 from checks.text.layer import Span
 
@@ -63,4 +63,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=DIVISION_LEXICONS,
 )

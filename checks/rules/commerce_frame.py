@@ -21,11 +21,13 @@ from functools import lru_cache
 from checks.rules.base import Context
 from checks.rules.evidence import source
 from checks.text.layer import Span, find, find_words, pattern_matches
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
 Hit = Span  # a lexicon hit: target (title | text), offsets into what the creator typed
 
 WHERES = ("title", "text")
+FRAME_LEXICONS = ("commerce_channels", "commerce_sponsorship", "commerce_offers", "commerce_negation",
+                  "commerce_channel_guards", "contact_handles")  # fmt: skip
 ASCII_NEG = re.compile(r"\b(?:not|no|non|isn't|without|never)\b[\w\s'-]{0,14}$")
 QUOTES = re.compile(
     r"《[^《》\n]{1,30}》|「[^「」\n]{1,30}」|“[^“”\n]{1,30}”|\"[^\"\n]{1,30}\"|『[^『』\n]{1,30}』"

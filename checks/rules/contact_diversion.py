@@ -24,7 +24,7 @@ from checks.platforms import platform_name
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.commerce_frame import Hit, post_hits, sentence_at
 from checks.rules.evidence import finding_at, source
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
 LEXICONS = ("contact_handles", "contact_platforms", "contact_requests")
 ADDRESSED = re.compile(r"我|来|去|快|欢迎|记得|可以|请|私|\b(?:me|my|us|our)\b")
@@ -116,4 +116,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=LEXICONS,
 )

@@ -17,10 +17,10 @@ from checks.i18n import L
 from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.division_names import division_hits
+from checks.rules.division_names import DIVISION_LEXICONS, division_hits
 from checks.rules.evidence import finding_at, source
 from checks.text.layer import Span, find, outside, search, search_folded
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
 ACCOUNT_MESSAGE = L(
     zh="账号信息仿冒新闻媒体（“{word}”），自媒体账号不得使用新闻媒体或类似媒体的名称",
@@ -133,4 +133,12 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(
+        "media_outlets",
+        "media_name_strong",
+        "media_name_weak",
+        "media_name_modifiers",
+        "tv_news_openings",
+        *DIVISION_LEXICONS,
+    ),
 )

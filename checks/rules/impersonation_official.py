@@ -18,7 +18,7 @@ from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.division_names import division_hits
 from checks.rules.evidence import finding_at, source
 from checks.text.layer import Span, find
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
 MESSAGE = L(
     zh="账号信息仿冒党政军机关或事业单位（“{word}”），普通自媒体账号不得使用此类名称",
@@ -102,4 +102,11 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(
+        "official_organs",
+        "official_claim_words",
+        "official_division_words",
+        "official_guards_before",
+        "official_guards_after",
+    ),
 )

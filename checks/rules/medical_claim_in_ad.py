@@ -14,16 +14,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from checks.fixes.labels import health_food_notice
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import commercial_frame, post_hits
+from checks.rules.commerce_frame import FRAME_LEXICONS, commercial_frame, post_hits
 from checks.rules.evidence import finding_at
+from checks.rules.label_text import health_food_notice
 from checks.text.layer import outside
 
-LEXICONS = ("medical_cure_claims", "medical_guarantee_claims", "drug_or_device_terms", "health_food_terms",
-            "health_food_notice", "health_products")  # fmt: skip
+LEXICONS = (
+    *FRAME_LEXICONS,
+    "medical_cure_claims",
+    "medical_guarantee_claims",
+    "drug_or_device_terms",
+    "health_food_terms",
+    "health_food_notice",
+    "health_products",
+)
 CLAIM = L(
     zh="广告宣称疗效或安全保证（“{claim}”）：{why}",
     en="The ad claims a cure, guaranteed efficacy or safety ('{claim}'): {why}",
@@ -110,4 +117,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=LEXICONS,
 )

@@ -22,16 +22,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.fixes.declarations import declare_fix
-from checks.fixes.labels import minor_visible_warning, minor_warning
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import Hit, commercial_frame, post_hits, same_sentence
+from checks.rules.commerce_frame import FRAME_LEXICONS, Hit, commercial_frame, post_hits, same_sentence
+from checks.rules.declaration_fix import declare_fix
 from checks.rules.evidence import finding_at
+from checks.rules.label_text import minor_visible_warning, minor_warning
 
-LEXICONS = ("minor_risk_imitation", "minor_risk_eating", "minor_risk_substances", "minor_cool_framing",
-            "minor_subjects", "minor_traffic_hooks", "minor_personal_info", "label_minor_warning")  # fmt: skip
+LEXICONS = (
+    *FRAME_LEXICONS,
+    "minor_risk_imitation",
+    "minor_risk_eating",
+    "minor_risk_substances",
+    "minor_cool_framing",
+    "minor_subjects",
+    "minor_traffic_hooks",
+    "minor_personal_info",
+    "label_minor_warning",
+)
 SCHOOL_SUFFIXES = ("小学", "中学", "初中", "高中", "幼儿园", "学校")
 KIND_NAMES = {
     "imitation": L(zh="危险动作或挑战", en="a dangerous stunt or challenge"),
@@ -197,4 +206,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=LEXICONS,
 )

@@ -18,22 +18,33 @@ layer's queries (checks.text.layer): `find(lexicon, *targets)`, `search(regex, *
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from checks.model import Draft
 from checks.text import layer, structure
+from checks.text.labels import LEXICONS as LABEL_LEXICONS
 from checks.text.labels import Label, find_labels
 from checks.text.layer import Span
+from checks.text.places import LEXICONS as PLACE_LEXICONS
 from checks.text.places import PlaceMention, find_places
 from checks.text.structure import Segment
+from checks.text.times import LEXICONS as TIME_LEXICONS
 from checks.text.times import TimeMention, find_times
+from checks.text.topics import LEXICONS as TOPIC_LEXICONS
 from checks.text.topics import find_topics
 
-if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+# Every pack lexicon the shared analysis reads on behalf of all rules (a test holds the core pack
+# to this list plus each rule's own `Rule.lexicons`: nothing unread, nothing missing).
+LEXICONS = tuple(
+    dict.fromkeys((layer.VARIANTS, *LABEL_LEXICONS, *TIME_LEXICONS, *PLACE_LEXICONS, *TOPIC_LEXICONS))
+)
 
+if TYPE_CHECKING:
+    from checks.vocabulary.packset import PackSet
 
 
 @dataclass(frozen=True)
@@ -102,11 +113,37 @@ class TextAnalysis:
         return [s for t in _targets(targets) for s in layer.search(pattern, self.of(t), t, name)]
 
     def sentence_of(self, span: Span | Segment) -> Segment | None:
-        """The sentence of the title or text that a span starts in."""
-        for s in self.sentences:
-            if s.target == span.target and s.start <= span.start < s.end:
-                return s
-        return None
+        """The sentence of the title or text that a span starts in (bisection: linear overall)."""
+        return _segment_at(self._sentence_index, span.target, span.start)
+
+    def line_of(self, span: Span | Segment) -> Segment | None:
+        """The line (paragraph) of the title or text that a span starts in."""
+        return _segment_at(self._line_index, span.target, span.start)
+
+    @cached_property
+    def _sentence_index(self) -> dict[str, tuple[list[int], list[Segment]]]:
+        return _index(self.sentences)
+
+    @cached_property
+    def _line_index(self) -> dict[str, tuple[list[int], list[Segment]]]:
+        return _index(self.lines)
+
+
+def _index(segments: tuple[Segment, ...]) -> dict[str, tuple[list[int], list[Segment]]]:
+    out: dict[str, tuple[list[int], list[Segment]]] = {}
+    for s in segments:
+        starts, segs = out.setdefault(s.target, ([], []))
+        starts.append(s.start)
+        segs.append(s)
+    return out
+
+
+def _segment_at(index: dict[str, tuple[list[int], list[Segment]]], target: str, pos: int) -> Segment | None:
+    starts, segs = index.get(target, ([], []))
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and segs[i].start <= pos < segs[i].end:
+        return segs[i]
+    return None
 
 
 def _targets(targets: tuple[str, ...]) -> tuple[str, ...]:
@@ -119,7 +156,7 @@ def _targets(targets: tuple[str, ...]) -> tuple[str, ...]:
 
 def analyse(draft: Draft, packs: PackSet, publish_at: datetime) -> TextAnalysis:
     title, text = draft.title or "", draft.text or ""
-    from checks.text.normalize import normalize
+    from checks.vocabulary.normalize import normalize
 
     text_lines = structure.lines(text)
     title_sents = structure.sentences(title, "title")

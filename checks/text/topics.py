@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING
 
 from checks.text.layer import Span
 from checks.text.layer import find as hits_of
-from checks.text.normalize import normalize
 from checks.text.structure import Segment
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 SIMPLE = {
     "current_affairs": ("topic_current_affairs",),
@@ -52,8 +52,19 @@ SIMPLE = {
     "ai_content": ("topic_ai_content",),
 }
 ADVICE_FIELDS = ("finance", "education", "health", "justice")
-
-
+LEXICONS = (
+    *(lex for lexicons in SIMPLE.values() for lex in lexicons),
+    *(f"advice_{f}" for f in ADVICE_FIELDS),
+    "advice_markers",
+    "weather_only",
+    "fiction_cues_own",
+    "fiction_cues_strong",
+    "fiction_cues_weak",
+    "fiction_cues_series",
+    "fiction_account_cues",
+    "fiction_account_notice",
+    "fiction_review_context",
+)
 
 
 def hits(packs: PackSet, lexicon: str, target: str, text: str) -> list[Span]:
@@ -83,7 +94,7 @@ def find_topics(
     return {k: tuple(sorted(v, key=lambda c: (c.target, c.start))) for k, v in found.items() if v}
 
 
-SPEAKER = re.compile(r"^\s*([\u4e00-\u9fff]{1,4}|[A-Z][a-z]{1,10})\s*[:：]", re.M)
+SPEAKER = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{1,4}|[A-Z][a-z]{1,10})[ \t\u3000]*[:：]", re.M)
 NOT_SPEAKERS = frozenset(
     "时间 地点 来源 注意 备注 声明 步骤 材料 做法 配料 参数 提示 总结 标题 原因 结果 问题 答案 方法 价格 地址 电话 "
     "第一 第二 第三 优点 缺点 重点 注 PS Note Source Time Place Step Tips".split()
