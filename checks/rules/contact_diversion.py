@@ -24,6 +24,7 @@ from checks.platforms import platform_name
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.commerce_frame import Hit, post_hits, sentence_at
 from checks.rules.evidence import finding_at, source
+from checks.text.layer import search_folded
 from checks.vocabulary.normalize import normalize
 
 LEXICONS = ("contact_handles", "contact_platforms", "contact_requests")
@@ -63,8 +64,17 @@ def platform_hits(ctx: Context) -> list[Hit]:
 
 
 def contact_hits(ctx: Context) -> list[Hit]:
-    """Phone numbers, messenger handles and add-me requests in the title and text."""
-    return post_hits(ctx, "contact_handles")
+    """Phone numbers, messenger handles and add-me requests in the title and text. The handle
+    patterns also run on the folded text (checks.text.layer), so 威 信 号 / 薇❤ spellings match."""
+    found = post_hits(ctx, "contact_handles")
+    for where in ("title", "text"):
+        text = source(ctx.draft, where)
+        for rx in ctx.packs.patterns("contact_handles"):
+            for hit in search_folded(ctx.packs, rx, text, where, "contact_handles"):
+                if not any(h.target == where and h.start < hit.end and hit.start < h.end for h in found):
+                    found.append(hit)
+    found.sort(key=lambda h: (h.target != "title", h.start))
+    return found
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -21,6 +21,8 @@ from checks.model import Severity
         "vx：tom_2024",
         "DM me on WhatsApp for the price.",
         "電話 139-1234-5678",  # traditional
+        "加我薇❤：mei_2024",  # emoji glue
+        "威 信 号 abc_12345",  # spaced variant
     ],
 )
 def test_contact_details_are_a_platform_rule_warning(text: str) -> None:
