@@ -15,11 +15,18 @@ from collections.abc import Iterator
 from checks.i18n import L
 from checks.model import Finding, Severity
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import FRAME_LEXICONS, Hit, live, post_hits
+from checks.rules.commerce_frame import Hit, live, post_hits
 from checks.rules.contact_diversion import contact_hits
 from checks.rules.evidence import finding_at
 
-LEXICONS = ("health_knowledge_cues", "health_products", *FRAME_LEXICONS)
+LEXICONS = (
+    "health_knowledge_cues",
+    "health_products",
+    "commerce_channels",
+    "commerce_negation",
+    "commerce_channel_guards",
+    "contact_handles",
+)
 MESSAGE = L(
     zh="以健康养生知识的形式推销医疗、药品、医疗器械或保健食品（“{product}”），同时附有购买链接或联系方式（“{seller}”）",
     en="Health or wellness knowledge sells a medical, drug, device or health-food product ('{product}') with a purchase link or seller contact beside it ('{seller}')",
@@ -37,10 +44,9 @@ def knowledge(ctx: Context) -> list[Hit]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     products = post_hits(ctx, "health_products")
-    if not products:
-        return
     sellers = live(ctx, "commerce_channels") + contact_hits(ctx)
-    if not sellers or not knowledge(ctx):
+    cues = knowledge(ctx)
+    if not products or not sellers or not cues:
         return
     seller = min(sellers, key=lambda h: (h.target != "title", h.start))
     fix = ctx.manual_fix(

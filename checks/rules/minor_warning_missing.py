@@ -84,7 +84,9 @@ def risks(ctx: Context) -> list[Risk]:
         if any(same_sentence(ctx, h, c) and not (h.start <= c.start < h.end) for c in cool)
     ]
     minors = post_hits(ctx, "minor_subjects")
-    if minors and (post_hits(ctx, "minor_traffic_hooks") or commercial_frame(ctx) is not None):
+    hooks = post_hits(ctx, "minor_traffic_hooks")
+    selling = commercial_frame(ctx) is not None
+    if minors and (hooks or selling):
         out.append(Risk("minor_image", minors[0]))
     info = post_hits(ctx, "minor_personal_info")
     schools = [h for h in info if h.text.endswith(SCHOOL_SUFFIXES)]

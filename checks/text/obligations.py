@@ -120,7 +120,7 @@ def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Span | None) -> bool:
 
 def issuer_account(ta: TextAnalysis) -> bool:
     """The account name claims to be an official body (lexicon `official_organs`)."""
-    return any(c.start < len(ta.account_name) for c in ta.find("official_organs", "name"))
+    return any(c.target == "name" for c in ta.claims.organs)
 
 
 def source_obligation(
