@@ -236,6 +236,7 @@ class MediaFacts:
     aigc_label: AigcLabel | None = None
     c2pa: C2paInfo | None = None
     visible_ai_label: bool = False  # a visible label Preflight itself applied (recorded in XMP)
+    visible_warning_label: bool = False  # a minors' warning Preflight stamped on it (MINORS2026)
     provenance: Provenance = Provenance.UNKNOWN
     error: str | None = None
 
@@ -284,7 +285,8 @@ class Fix:
     insert_text:  {"text": str, "where": "title_prefix"|"text_start"|"text_end"|"replace",
                    "span": [start, end] (for replace, offsets into `target`), "target": "title"|"text"}
     declare:      {"declaration": id, "platform": id, "wording": "内容由AI生成"}
-    export_media: {"media": index, "visible_label": str|None, "implicit_label": bool}
+    export_media: {"media": index, "visible_label": str|None, "implicit_label": bool,
+                   "warning_label": str|None (a minors' warning, stamped top-left)}
     strip_gps:    {"media": index}
     edit_account: {"field": "mcn_displayed"|"name"|"bio"|"credentials", "value": ...}
     manual:       {"steps": [str, ...]}

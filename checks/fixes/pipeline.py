@@ -74,15 +74,17 @@ class _MediaPlan:
     visible_label: str | None = None
     implicit_label: bool = False
     strip_gps: bool = False
+    warning_label: str | None = None  # a minors' warning (MINORS2026), stamped beside any AI label
 
     def add(self, fix: Fix) -> bool:
-        before = (self.visible_label, self.implicit_label, self.strip_gps)
+        before = (self.visible_label, self.implicit_label, self.strip_gps, self.warning_label)
         if fix.kind == FixKind.STRIP_GPS:
             self.strip_gps = True
         else:
             self.visible_label = fix.payload.get("visible_label") or self.visible_label
             self.implicit_label = self.implicit_label or bool(fix.payload.get("implicit_label"))
-        return before != (self.visible_label, self.implicit_label, self.strip_gps)
+            self.warning_label = fix.payload.get("warning_label") or self.warning_label
+        return before != (self.visible_label, self.implicit_label, self.strip_gps, self.warning_label)
 
 
 @dataclass
@@ -288,6 +290,7 @@ def _apply_media_fixes(chosen: list[tuple[Finding, Fix]], state: _State) -> bool
                 visible_label=plan.visible_label,
                 implicit_label=plan.implicit_label,
                 strip_gps=plan.strip_gps,
+                warning_label=plan.warning_label,
                 facts=state.source_facts[i] if state.source_facts and i < len(state.source_facts) else None,
             )
         except MediaExportError as exc:

@@ -131,5 +131,10 @@ RULE = Rule(
         ),
     ),
     check=check,
-    lexicons=(*(f"advice_{f}" for f in FIELDS), "advice_information", "advice_markers", "advice_markers_strong"),
+    lexicons=(
+        *(f"advice_{f}" for f in FIELDS),
+        "advice_information",
+        "advice_markers",
+        "advice_markers_strong",
+    ),
 )

@@ -86,3 +86,34 @@ def old_news_label(when: str | None, where: str | None, lang: str = "zh") -> str
     if lang == "en":
         return f"Original event: {when or PLACEHOLDER}, {where or PLACEHOLDER}"
     return f"事件发生于{when or PLACEHOLDER}，地点：{where or PLACEHOLDER}"
+
+
+def ad_label(lang: str = "zh") -> str:
+    """The advertising label put in front of a commercial post's title (IAM2023-9: "广告")."""
+    return "[Ad] " if lang == "en" else "【广告】"
+
+
+def health_food_notice(lang: str = "zh") -> str:
+    """The notice every health-food ad carries (ADL-18)."""
+    return "This product cannot replace medicine. 本品不能代替药物" if lang == "en" else "本品不能代替药物"
+
+
+MINOR_WARNINGS = {
+    "imitation": ("危险动作，请勿模仿", "Dangerous stunt, do not try this at home"),
+    "substance": ("未成年人请勿模仿", "Minors: do not imitate"),
+    "minor_image": (
+        "本内容涉及未成年人，请勿模仿或传播其个人信息",
+        "Features a minor: do not imitate or share their details",
+    ),
+}
+
+
+def minor_warning(kind: str = "imitation", lang: str = "zh") -> str:
+    """The warning put before content that may affect minors (MINORS2026), by what it shows."""
+    zh, en = MINOR_WARNINGS.get(kind, MINOR_WARNINGS["imitation"])
+    return en if lang == "en" else zh
+
+
+def minor_visible_warning(lang: str = "zh") -> str:
+    """The short warning stamped on pictures and on a video's opening frames."""
+    return "Do not imitate" if lang == "en" else "请勿模仿"

@@ -24,13 +24,13 @@ from checks.vocabulary.normalize import normalize
 if TYPE_CHECKING:
     from checks.vocabulary.packset import PackSet
 
-KINDS = ("source", "fiction", "ai", "shooting", "advertising")
+KINDS = ("source", "fiction", "ai", "shooting", "advertising", "minor_warning")
 LEXICONS = (*(f"label_{k}" for k in KINDS), "label_negation", "source_vague", "source_deferred")
 
 
 @dataclass(frozen=True)
 class Label:
-    kind: str  # source | fiction | ai | shooting | advertising
+    kind: str  # source | fiction | ai | shooting | advertising | minor_warning
     status: str  # ok | vague | deferred | negated
     target: str  # title | text
     start: int
