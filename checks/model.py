@@ -214,6 +214,30 @@ class AigcLabel:
 
 
 @dataclass(frozen=True)
+class TextLine:
+    """One line of text a media file shows: recognised on a picture/frame (OCR) or a subtitle cue.
+
+    `box` is (x0, y0, x1, y1) in the pixels of the picture or frame as displayed; `frame_s` is the
+    time of the video frame or subtitle cue (None for a still image). `source` is "ocr" or "subtitle".
+    """
+
+    text: str
+    box: tuple[int, int, int, int] = (0, 0, 0, 0)
+    confidence: float = 1.0
+    frame_s: float | None = None
+    source: str = "ocr"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "box": list(self.box),
+            "confidence": round(self.confidence, 3),
+            "frame_s": self.frame_s,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
 class MediaFacts:
     """What Preflight read from one media file. `error` is set (and most facts empty) when unreadable."""
 
@@ -238,6 +262,8 @@ class MediaFacts:
     visible_ai_label: bool = False  # a visible label Preflight itself applied (recorded in XMP)
     provenance: Provenance = Provenance.UNKNOWN
     error: str | None = None
+    text: tuple[TextLine, ...] = ()  # what the picture/frames/subtitles say (checks.media.ocr)
+    text_read: bool = False  # OCR ran on this file (False: switched off or unavailable)
 
     @property
     def device(self) -> str | None:
@@ -271,6 +297,7 @@ class MediaFacts:
             "aigc_label": self.aigc_label.to_json() if self.aigc_label else None,
             "c2pa": self.c2pa.to_json() if self.c2pa and self.c2pa.present else None,
             "error": self.error,
+            "text": [line.to_json() for line in self.text],
         }
 
 

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from app.cli import CommandError
+from app.commands import add_ocr_flag, apply_ocr_flag
 from app.commands.account import text_table
 from checks.audit import Audit, run_audit
 from checks.draft import atomic_write
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", metavar="FILE", help="write a report: FILE.html, FILE.json or FILE.csv")
     p.add_argument("--pack", action="append", default=[], metavar="P", help="add a rule pack (folder or zip)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
+    add_ocr_flag(p)
     p.set_defaults(run=run)
 
 
@@ -148,6 +150,7 @@ def _check_writable(report: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_ocr_flag(args)
     if args.jobs < 0:
         raise CommandError("--jobs must be a positive number")
     suffix = Path(args.report).suffix.lower() if args.report else ""

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from app.cli import CommandError
+from app.commands import add_ocr_flag, apply_ocr_flag
 from checks.draft import load_draft
 from checks.fixes.labels import PLACEHOLDER, post_lang
 from checks.i18n import L, tr
@@ -41,10 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="language of messages (default zh); labels follow the post's own language",
     )
     p.add_argument("--pack", action="append", default=[], metavar="P", help="add a rule pack (folder or zip)")
+    add_ocr_flag(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_ocr_flag(args)
     from checks.fixes.declarations import checklist
     from checks.fixes.pipeline import HELD_BACK_BY, FixOutputError, fix_draft
     from checks.rules import RULE_IDS
