@@ -342,6 +342,7 @@ class Finding:
     evidence: str | None = None
     fixes: tuple[Fix, ...] = ()
     note: str | None = None  # e.g. a rule-pack override's stated reason, shown to the creator
+    box: tuple[int, int, int, int] | None = None  # target media:N: where on the picture (pixels)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -354,6 +355,7 @@ class Finding:
             "evidence": self.evidence,
             "fixes": [f.to_json() for f in self.fixes],
             "note": self.note,
+            "box": list(self.box) if self.box else None,
         }
 
 
