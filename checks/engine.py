@@ -13,6 +13,7 @@ from pathlib import Path
 from checks.draft import load_draft, publish_time
 from checks.i18n import L
 from checks.media import read_media
+from checks.media.marks import with_marks
 from checks.media_views import media_findings
 from checks.model import Draft, Finding, MediaFacts, Report, Severity
 from checks.packs import PackSet, load_packs
@@ -41,6 +42,8 @@ def check_draft(
     """Check one draft. Pass `media` to reuse facts already read (the GUI re-checks as the user types)."""
     packset = packs if packs is not None else load_packs(extra_packs)
     facts = tuple(media) if media is not None else read_draft_media(draft, on_progress=on_progress)
+    labels, generators = packset.lexicon("ai_visible_marks"), packset.lexicon("ai_generator_marks")
+    facts = tuple(with_marks(m, labels, generators) for m in facts)  # a generator's mark is AI evidence
     ctx = Context(draft=draft, media=facts, packs=packset, publish_at=publish_time(draft), lang=lang)
 
     def run(c: Context, rules: Iterable[Rule]) -> list[Finding]:

@@ -219,6 +219,7 @@ class TextLine:
 
     `box` is (x0, y0, x1, y1) in the pixels of the picture or frame as displayed; `frame_s` is the
     time of the video frame or subtitle cue (None for a still image). `source` is "ocr" or "subtitle".
+    The detector's box has padding around the characters, so the glyph height is measured apart.
     """
 
     text: str
@@ -226,6 +227,7 @@ class TextLine:
     confidence: float = 1.0
     frame_s: float | None = None
     source: str = "ocr"
+    glyph_px: int = 0  # measured ink height of the line's characters (GB 45438's "text height")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -234,6 +236,7 @@ class TextLine:
             "confidence": round(self.confidence, 3),
             "frame_s": self.frame_s,
             "source": self.source,
+            "glyph_px": self.glyph_px,
         }
 
 

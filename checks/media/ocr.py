@@ -143,8 +143,30 @@ def recognise(
             min(width, round(max(xs))),
             min(height, round(max(ys))),
         )
-        lines.append(TextLine(text=text, box=box, confidence=round(float(score), 3), frame_s=frame_s))
+        glyph = round(_ink_height(bgr, quad) * scale)
+        lines.append(
+            TextLine(text=text, box=box, confidence=round(float(score), 3), frame_s=frame_s, glyph_px=glyph)
+        )
     return tuple(lines)
+
+
+def _ink_height(bgr: Any, quad: Any) -> int:
+    """Rows of the line's box whose pixels stand out from its border (the background), in the
+    pixels OCR saw: the characters' height without the detector's padding."""
+    import numpy as np
+
+    h, w = bgr.shape[:2]
+    xs = [int(p[0]) for p in quad]
+    ys = [int(p[1]) for p in quad]
+    x0, x1 = max(0, min(xs)), min(w, max(xs) + 1)
+    y0, y1 = max(0, min(ys)), min(h, max(ys) + 1)
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return 0
+    gray = bgr[y0:y1, x0:x1].mean(axis=2)
+    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    ink = np.abs(gray - np.median(border)) > 48
+    rows = np.flatnonzero(ink.mean(axis=1) > 0.02)
+    return int(rows[-1] - rows[0] + 1) if rows.size else 0
 
 
 def read_text(path: Path, facts: MediaFacts) -> tuple[TextLine, ...]:
