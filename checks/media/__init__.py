@@ -36,9 +36,7 @@ def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} MB"
 
 
-def read_one(
-    path: str | os.PathLike[str], *, use_cache: bool = True, ocr: bool | None = None
-) -> MediaFacts:
+def read_one(path: str | os.PathLike[str], *, use_cache: bool = True, ocr: bool | None = None) -> MediaFacts:
     """Facts for one file; `path` is kept exactly as given. `ocr` None: the user's setting."""
     from checks.media import ocr as ocr_reader
 

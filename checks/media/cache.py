@@ -138,8 +138,6 @@ def from_dict(d: dict[str, Any]) -> MediaFacts:
         c = d["c2pa"]
         d["c2pa"] = C2paInfo(**{k: tuple(v) if isinstance(v, list) else v for k, v in c.items()})
     d["provenance"] = Provenance(d.get("provenance") or "unknown")
-    d["text"] = tuple(
-        TextLine(**{**t, "box": tuple(t["box"])}) for t in d.get("text") or ()
-    )
+    d["text"] = tuple(TextLine(**{**t, "box": tuple(t["box"])}) for t in d.get("text") or ())
     known = {f.name for f in fields(MediaFacts)}
     return MediaFacts(**{k: v for k, v in d.items() if k in known})
