@@ -60,6 +60,7 @@ def export_media(
     implicit_label: bool,
     strip_gps: bool,
     facts: MediaFacts | None,
+    platform: str | None = None,
 ) -> Path:
     """Write the fixed copy of `src` near `dst` (suffix may change, see `output_path`); return its path."""
     src, dst = Path(src), Path(dst)
@@ -75,9 +76,11 @@ def export_media(
     try:
         if fmt == "mp4" or (facts is not None and facts.kind == "video" and fmt == "unknown"):
             label = None if has_label or not implicit_label else aigc.label_json(data, facts)
-            _export_video(src, target, visible_label, label, strip_gps)
+            _export_video(src, target, visible_label, label, strip_gps, platform)
             return target
-        out = _image_copy(data, fmt, visible_label, implicit_label and not has_label, strip_gps, facts)
+        out = _image_copy(
+            data, fmt, visible_label, implicit_label and not has_label, strip_gps, facts, platform
+        )
     except MediaExportError as exc:
         raise MediaExportError(f"{src.name}: {exc}") from exc
     except OSError as exc:
@@ -112,6 +115,7 @@ def _image_copy(
     implicit_label: bool,
     strip_gps: bool,
     facts: MediaFacts | None,
+    platform: str | None = None,
 ) -> bytes:
     if fmt == "unknown":
         raise MediaExportError("not a supported image or video (JPEG, PNG, WebP, HEIC/AVIF, MP4/MOV)")
@@ -119,7 +123,7 @@ def _image_copy(
     meta = read_meta(fmt, data) if fmt != "heic" else Meta()
     out_fmt = fmt
     if visible_label or fmt == "heic":
-        data, out_fmt, meta = _reencode(data, fmt, meta, visible_label)
+        data, out_fmt, meta = _reencode(data, fmt, meta, visible_label, platform)
     if meta.exif and strip_gps:
         meta.exif = tiff_exif.strip_gps(meta.exif)
     if strip_gps:
@@ -135,7 +139,9 @@ def _image_copy(
     return out
 
 
-def _reencode(data: bytes, fmt: str, meta: Meta, visible_label: str | None) -> tuple[bytes, str, Meta]:
+def _reencode(
+    data: bytes, fmt: str, meta: Meta, visible_label: str | None, platform: str | None = None
+) -> tuple[bytes, str, Meta]:
     if fmt == "heic":
         import pillow_heif
 
@@ -156,7 +162,7 @@ def _reencode(data: bytes, fmt: str, meta: Meta, visible_label: str | None) -> t
             xmp = im.info.get("xmp")
             meta.xmp = xmp.decode("utf-8", "replace") if isinstance(xmp, bytes) else xmp
         upright = ImageOps.exif_transpose(im) or im
-        picture = stamp_label(upright, visible_label) if visible_label else upright
+        picture = stamp_label(upright, visible_label, platform=platform) if visible_label else upright
     if meta.exif:
         meta.exif = _fit_exif(tiff_exif.set_orientation(meta.exif, 1))
     out_fmt = "jpeg" if fmt == "heic" else fmt
@@ -210,7 +216,12 @@ def _fit_exif(tiff: bytes) -> bytes | None:
 
 
 def _export_video(
-    src: Path, target: Path, visible_label: str | None, label: str | None, strip_gps: bool
+    src: Path,
+    target: Path,
+    visible_label: str | None,
+    label: str | None,
+    strip_gps: bool,
+    platform: str | None = None,
 ) -> None:
     from checks.fixes.video import export_video
 
@@ -220,7 +231,9 @@ def _export_video(
     tmp = Path(tmp_name)
     try:
         try:
-            export_video(src, tmp, visible_label=visible_label, aigc_json=label, strip_gps=strip_gps)
+            export_video(
+                src, tmp, visible_label=visible_label, aigc_json=label, strip_gps=strip_gps, platform=platform
+            )
         except av.FFmpegError as exc:
             log = getattr(exc, "log", None)
             detail = log[2].strip() if isinstance(log, tuple) and len(log) > 2 and log[2] else _reason(exc)

@@ -85,6 +85,7 @@ class _State:
     applied: list[AppliedFix] = field(default_factory=list)
     errors: dict[int, str] = field(default_factory=dict)
     source_facts: tuple[MediaFacts, ...] | None = None  # read from the originals, first round
+    platform: str | None = None  # where the post goes: its feed UI decides where a label stays visible
 
 
 class FixOutputError(OSError):
@@ -117,6 +118,7 @@ def fix_draft(
     packset = packs if packs is not None else load_packs(extra_packs)
     names = _copy_names([draft.media_path(i) for i in range(len(draft.media))])
     state = _State(out, tuple(draft.media_path(i).resolve() for i in range(len(draft.media))), names)
+    state.platform = draft.platform
     work = draft.with_changes(
         path=out / "draft.toml", media=tuple(str(p) for p in state.originals), account_ref=None
     )
@@ -217,6 +219,7 @@ def _apply_media_fixes(chosen: list[tuple[Finding, Fix]], state: _State) -> bool
                 implicit_label=plan.implicit_label,
                 strip_gps=plan.strip_gps,
                 facts=state.source_facts[i] if state.source_facts and i < len(state.source_facts) else None,
+                platform=state.platform,
             )
         except MediaExportError as exc:
             state.errors[i] = str(exc)

@@ -36,6 +36,7 @@ def export_video(
     visible_label: str | None,
     aigc_json: str | None,
     strip_gps: bool,
+    platform: str | None = None,
 ) -> None:
     """Write the labelled copy to `dst` (the caller renames it into place).
 
@@ -60,7 +61,7 @@ def export_video(
                 inp.seek(0)
             try:
                 with _open_out(dst, metadata) as out:
-                    _write(inp, out, visible_label if reencode else None, reencode, transcode)
+                    _write(inp, out, visible_label if reencode else None, reencode, transcode, platform)
                 return
             except (av.FFmpegError, ValueError) as exc:  # ValueError: codec the container cannot hold
                 error = exc
@@ -79,6 +80,7 @@ def _write(
     label: str | None,
     reencode: bool,
     transcode_audio: bool,
+    platform: str | None = None,
 ) -> None:
     vin = inp.streams.video[0] if inp.streams.video else None
     streams = [s for s in inp.streams if s.type in ("audio", "video")]
@@ -87,7 +89,7 @@ def _write(
     video: _VideoEncoder | None = None
     for s in streams:
         if s is vin and reencode:
-            video = _VideoEncoder(inp, out, s, label)
+            video = _VideoEncoder(inp, out, s, label, platform)
         elif s.type == "audio" and transcode_audio:
             layout = s.codec_context.layout.name if s.codec_context.layout else "stereo"
             encoders[s.index] = out.add_stream(
@@ -129,6 +131,7 @@ class _VideoEncoder:
         out: av.container.OutputContainer,
         vin: av.stream.Stream,
         label: str | None,
+        platform: str | None = None,
     ) -> None:
         first = next(inp.decode(vin), None)
         if first is None:
@@ -148,7 +151,7 @@ class _VideoEncoder:
             self.stream.options = {"crf": "18", "preset": "veryfast"}
         else:
             self.stream.bit_rate = max(vin.bit_rate or 0, 4_000_000)
-        self.overlay = _overlay(self.w, self.h, label) if label else None
+        self.overlay = _overlay(self.w, self.h, label, platform) if label else None
         self.last_pts: int | None = None
 
     def add(self, frame: av.VideoFrame) -> None:
@@ -167,9 +170,9 @@ class _VideoEncoder:
 Overlay = tuple[tuple[slice, slice], np.ndarray, np.ndarray]
 
 
-def _overlay(w: int, h: int, label: str) -> Overlay:
+def _overlay(w: int, h: int, label: str, platform: str | None = None) -> Overlay:
     """The label's box and its (RGB, alpha) arrays, rendered once, blended into each opening frame."""
-    stamped = stamp_label(Image.new("RGBA", (w, h), (0, 0, 0, 0)), label)
+    stamped = stamp_label(Image.new("RGBA", (w, h), (0, 0, 0, 0)), label, platform=platform, kind="video")
     x0, y0, x1, y1 = stamped.getbbox() or (0, 0, w, h)
     patch = np.asarray(stamped.crop((x0, y0, x1, y1)), dtype=np.float32)
     return (slice(y0, y1), slice(x0, x1)), patch[..., :3], patch[..., 3:4] / 255.0

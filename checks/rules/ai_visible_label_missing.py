@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checks.i18n import L
-from checks.media.marks import Mark, find_marks, shown_long_enough
+from checks.media.marks import Mark, find_marks, frame_size, shown_long_enough
 from checks.model import Applicability, Finding, Fix, FixKind, MediaFacts, Severity
+from checks.platforms import platform_name
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.safe_areas import area
 
 VISIBLE_LABEL = "AI生成"
 
@@ -27,20 +29,46 @@ TOO_SHORT = L(
 )
 
 
+COVERED = L(
+    zh="“{name}”上的AI标识“{mark}”位于{platform}界面会遮挡的区域（{region}），发布后观众看不到",
+    en="The AI mark '{mark}' on '{name}' sits where {platform}'s controls cover it ({region}); viewers will not see it",
+)
+REGIONS = {
+    "top": L(zh="顶部状态栏", en="top bar"),
+    "bottom": L(zh="底部文案与进度条", en="caption and progress bar"),
+    "right": L(zh="右侧按钮栏", en="right-hand buttons"),
+}
+
+
+def _covered_by_ui(ctx: Context, media: MediaFacts, marks: list[Mark]) -> tuple[Mark, str] | None:
+    """The first mark the platform's feed controls hide, when every compliant mark is hidden."""
+    size = frame_size(media)
+    safe = area(ctx.draft.platform, media.kind, *size) if size else None
+    if safe is None or size is None:
+        return None
+    hidden = [(m, safe.covering(m.line.box, *size)) for m in marks]
+    if all(region for _m, region in hidden):
+        return next((m, region) for m, region in hidden if region)
+    return None
+
+
 def _mark_problem(ctx: Context, media: MediaFacts) -> tuple[L, Mark] | bool | None:
-    """True: a compliant visible mark is there. A (message, mark): a mark that falls short. None: no mark."""
+    """True: a compliant visible mark is there. (message, mark, UI region): a mark that falls short. None: no mark."""
     found = find_marks(media, ctx.packs.lexicon("ai_visible_marks"), ctx.packs.lexicon("ai_generator_marks"))
     if not found:
         return None
     good = [m for m in found if m.compliant]
+    covered = _covered_by_ui(ctx, media, good) if good else None
+    if covered:
+        return COVERED, covered[0], covered[1]
     if good and shown_long_enough(found, media):
         return True
     if good:
-        return TOO_SHORT, good[0]
+        return TOO_SHORT, good[0], ""
     small = [m for m in found if m.at_edge and not m.large_enough]
     if small:
-        return TOO_SMALL, max(small, key=lambda m: m.glyph_ratio)
-    return OFF_EDGE, found[0]
+        return TOO_SMALL, max(small, key=lambda m: m.glyph_ratio), ""
+    return OFF_EDGE, found[0], ""
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -71,7 +99,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             payload={"media": i, "visible_label": VISIBLE_LABEL, "implicit_label": True},
         )
         if isinstance(problem, tuple):
-            message, mark = problem
+            message, mark, region = problem
             yield ctx.finding(
                 RULE,
                 message,
@@ -84,6 +112,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 mark=mark.line.text,
                 ratio=f"{mark.glyph_ratio:.1%}",
                 px=mark.line.glyph_px,
+                platform=platform_name(ctx.draft.platform, ctx.lang),
+                region=ctx.t(REGIONS[region]) if region else "",
             )
             continue
         yield ctx.finding(
