@@ -1,7 +1,9 @@
 """Pack rule kinds `existence`, `requirement` and `substitution`, turned into ordinary `Rule`s.
 
-A pack rule is data; this module supplies the only code that runs for it: match phrases
-(Aho-Corasick) and the pack's pre-validated regular expressions against the scoped text, and
+A pack rule is data; this module supplies the only code that runs for it: ask the one text
+layer (checks.text.layer) for the rule's tokens — folded exactly as built-in lexicons are, so a
+token 防失联 also finds 防·失·联 — and for its pre-validated regular expressions on the normalised
+text (traditional → simplified, half-width, lower case), and
 emit a finding whose fixes are plain data. Ids are prefixed with the pack id (`agency:ads`) so
 they never collide with built-in rules or another pack's.
 """
@@ -17,7 +19,8 @@ from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.packs import validate as v
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.text.matcher import matcher
+from checks.text import layer
+from checks.text.normalize import normalize
 
 SCOPES = ("title", "text", "account")
 WHERE = ("title_prefix", "text_start", "text_end")
@@ -35,11 +38,17 @@ class Probe:
             value = _scoped(ctx, target)
             if not value:
                 continue
-            for m in matcher(self.tokens).find(value):
-                yield target, m.start, m.end, m.text
+            for s in layer.find_words(ctx.packs, self.tokens, value, target):
+                yield target, s.start, s.end, s.text
             for rx in _compile(self.patterns):
-                for m in rx.finditer(value):
-                    yield target, m.start(), m.end(), m.group(0)
+                for s in layer.search(rx, value, target):
+                    yield target, s.start, s.end, s.text
+
+
+def _folded_lookup(ctx: Context, table: dict[str, str], found: str) -> str:
+    """The replacement for a token found in an evasive spelling (防·失·联 for 防失联)."""
+    want = layer.fold(ctx.packs, found).folded
+    return next((val for key, val in table.items() if layer.fold(ctx.packs, key).folded == want), "")
 
 
 def _compile(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
@@ -170,14 +179,12 @@ def _requirement(
 
 def _substitution(box: list[Rule], swap: dict[str, str], scope: tuple[str, ...], msg: L):
     probe = Probe(tokens=tuple(swap))
-    from checks.text.normalize import normalize
-
     table = {normalize(k): val for k, val in swap.items()}
 
     def check(ctx: Context) -> Iterator[Finding]:
         rule = box[0]
         for target, start, end, found in probe.hits(ctx, tuple(s for s in scope if s != "account")):
-            repl = table.get(normalize(found), "")
+            repl = table.get(normalize(found), "") or _folded_lookup(ctx, table, found)
             fix = Fix(
                 FixKind.INSERT_TEXT,
                 ctx.t(L(zh="把“{a}”改为“{b}”", en="Replace '{a}' with '{b}'"), a=found, b=repl),

@@ -101,16 +101,16 @@ def find_places(text: str, target: str, packs: PackSet) -> list[PlaceMention]:
     """Places named in `text` (gazetteer names and lexicon `place_names`) and placeholders."""
     if not text:
         return []
-    from checks.text.lexicons import GAZETTEER, matches
+    from checks.text.layer import GAZETTEER, phrases
 
     out: list[PlaceMention] = []
-    holders = matches(packs, "place_placeholders", text)
+    holders = phrases(packs, "place_placeholders", text)
     for h in holders:
         out.append(PlaceMention(target, h.start, h.end, h.text, h.phrase, "placeholder", True))
     kinds = _kinds()
     canonical = _canonical(packs.lexicon("place_names"))
     found = sorted(
-        matches(packs, GAZETTEER, text) + matches(packs, "place_names", text), key=lambda m: m.start
+        phrases(packs, GAZETTEER, text) + phrases(packs, "place_names", text), key=lambda m: m.start
     )
     seen: set[tuple[int, int]] = set()
     for m in found:
