@@ -26,6 +26,7 @@ EDGE = 0.12  # a mark within this share of the shorter side from an edge is "at 
 OPENING_S = 2.0  # a video's mark must show for at least this long from the start (GB 45438 §4.3)
 LABEL_SLACK = 8  # a generator mark is evidence only on a short label-like line, not inside prose
 _DROP = re.compile(r"[\s\W_]+", re.UNICODE)
+_AI_MISREAD = re.compile(r"a[l1|!](?=生成|合成|制作|创作|绘制|作图|generated|$)|(?<=with)a[l1]|(?<=by)a[l1]")
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,9 @@ class Mark:
 
 
 def compact(text: str) -> str:
+    """Lower case, no spaces or punctuation; OCR's usual misreadings of "AI" ("Al", "A1") folded."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return _DROP.sub("", text)
+    return _AI_MISREAD.sub("ai", _DROP.sub("", text))
 
 
 def _entries(lexicon: Iterable[str]) -> list[tuple[str, str | None]]:

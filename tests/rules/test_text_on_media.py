@@ -105,3 +105,9 @@ def test_a_rendered_card_read_by_ocr_gets_findings_on_its_lines(tmp_path: Path) 
     x0, y0, _x1, y1 = follow.box
     assert 40 <= x0 <= 90 and 240 <= y0 <= 300 and y1 - y0 >= 45
     assert of(list(report.findings), "source_label_missing")[0].target == "media:0"
+
+
+def test_a_fiction_label_on_the_picture_labels_the_drama() -> None:
+    title, text = "短剧第3集", "婆婆当众打脸，结局反转"
+    assert of(check((picture(("今天天气很好", 40)),), title=title, text=text), "fiction_label_missing")
+    assert not of(check((picture(("剧情演绎，纯属虚构", 48)),), title=title, text=text), "fiction_label_missing")
