@@ -22,7 +22,7 @@ from checks.model import PackInfo, Severity
 from checks.packs import validate as v
 from checks.packs.model import Override, Pack, PackError, PackSet
 
-KINDS = ("existence", "requirement", "substitution", "lexicon", "override")
+KINDS = ("existence", "requirement", "substitution", "cooccurrence", "lexicon", "override")
 MAX_FILE = 2 * 1024 * 1024
 MAX_ZIP_TOTAL = 16 * 1024 * 1024
 MAX_FILES = 500

@@ -39,6 +39,7 @@ class Rule:
     doc: RuleDoc
     check: Callable[[Context], Iterable[Finding]] = field(repr=False)
     related_clauses: tuple[str, ...] = ()
+    lexicons: tuple[str, ...] = ()  # the pack lexicons this rule reads (`preflight explain` prints them)
 
 
 @dataclass

@@ -40,7 +40,9 @@ def _hooks(ctx: Context, lexicon: str, title: str) -> list[Span]:
 def title_hooks(ctx: Context) -> list[Span]:
     title = ctx.draft.title or ""
     strong = _hooks(ctx, "clickbait_strong", title)
-    strong += [Span("title", m.start(), m.end(), m.group(0), m.group(0)) for m in PERCENT_HOOK.finditer(title)]
+    strong += [
+        Span("title", m.start(), m.end(), m.group(0), m.group(0)) for m in PERCENT_HOOK.finditer(title)
+    ]
     if strong:
         return sorted(strong, key=lambda h: h.start)
     weak = _hooks(ctx, "clickbait_weak", title)

@@ -50,13 +50,9 @@ def advice_hit(ctx: Context, field: str) -> Span | None:
                     shaped.append(hit)
                     if pattern in advice_patterns.SELF_SUFFICIENT:
                         candidates.append(hit)
-        cue_hits = [
-            h for h in find(packs, f"advice_{field}", text, where) if not _done(text, h)
-        ] + shaped
+        cue_hits = [h for h in find(packs, f"advice_{field}", text, where) if not _done(text, h)] + shaped
         if cue_hits:
-            informative = {
-                sentence_of(h.start) for h in find(packs, "advice_information", text, where)
-            }
+            informative = {sentence_of(h.start) for h in find(packs, "advice_information", text, where)}
             strong = {sentence_of(h.start) for h in find(packs, "advice_markers_strong", text, where)}
             marked = {sentence_of(h.start) for h in find(packs, "advice_markers", text, where)}
             marked |= {

@@ -56,7 +56,9 @@ def inducement_hits(ctx: Context) -> list[Span]:
         for start, end in clauses(text):
             sentence = text[start:end]
             ok = find(packs, allowed, sentence)
-            tgt = [t for t in find(packs, targets, sentence) if not any(a.start <= t.start < a.end for a in ok)]
+            tgt = [
+                t for t in find(packs, targets, sentence) if not any(a.start <= t.start < a.end for a in ok)
+            ]
             tgt += [
                 Span(where, m.start(), m.end(), m.group(0), "handle")
                 for m in NUMBERED_HANDLE.finditer(sentence)

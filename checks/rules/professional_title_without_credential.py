@@ -17,9 +17,10 @@ from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
 from checks.rules.evidence import finding_at, source
-from checks.text.layer import Span, find
+from checks.text.layer import Span, covering, find
 from checks.text.normalize import normalize
 
+CLAUSE_REACH = 40  # how far back a clause is read for kinship words (bounded: linear on any text)
 PAST = (
     "退休",
     "离职",
@@ -58,11 +59,12 @@ WHERE_NAMES = {
 def _not_a_claim(ctx: Context, text: str, hit: Span) -> bool:
     lexicons = ("title_non_claims",) if hit.target == "name" else ("title_non_claims", "title_mentions")
     for lexicon in lexicons:
-        if any(n.start <= hit.start and hit.end <= n.end for n in find(ctx.packs, lexicon, text)):
+        if covering(hit, find(ctx.packs, lexicon, text)) is not None:
             return True
     norm = normalize(text)
     before, after = norm[max(0, hit.start - 6) : hit.start], norm[hit.end : hit.end + 6]
-    clause_start = max(norm.rfind(p, 0, hit.start) for p in "，。,.!！？?；;|｜")
+    lo = max(0, hit.start - CLAUSE_REACH)
+    clause_start = max(lo - 1, *(norm.rfind(p, lo, hit.start) for p in "，。,.!！？?；;|｜"))
     clause = norm[clause_start + 1 : hit.start]
     kin = [k for k in ctx.packs.lexicon("kinship_words") if k != "家的"]
     if after.startswith(("们", "家属")) or any(after.lstrip("的家").startswith(k) for k in kin):

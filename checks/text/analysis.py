@@ -18,8 +18,10 @@ layer's queries (checks.text.layer): `find(lexicon, *targets)`, `search(regex, *
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from checks.model import Draft
@@ -33,7 +35,6 @@ from checks.text.topics import find_topics
 
 if TYPE_CHECKING:
     from checks.packs.model import PackSet
-
 
 
 @dataclass(frozen=True)
@@ -102,11 +103,37 @@ class TextAnalysis:
         return [s for t in _targets(targets) for s in layer.search(pattern, self.of(t), t, name)]
 
     def sentence_of(self, span: Span | Segment) -> Segment | None:
-        """The sentence of the title or text that a span starts in."""
-        for s in self.sentences:
-            if s.target == span.target and s.start <= span.start < s.end:
-                return s
-        return None
+        """The sentence of the title or text that a span starts in (bisection: linear overall)."""
+        return _segment_at(self._sentence_index, span.target, span.start)
+
+    def line_of(self, span: Span | Segment) -> Segment | None:
+        """The line (paragraph) of the title or text that a span starts in."""
+        return _segment_at(self._line_index, span.target, span.start)
+
+    @cached_property
+    def _sentence_index(self) -> dict[str, tuple[list[int], list[Segment]]]:
+        return _index(self.sentences)
+
+    @cached_property
+    def _line_index(self) -> dict[str, tuple[list[int], list[Segment]]]:
+        return _index(self.lines)
+
+
+def _index(segments: tuple[Segment, ...]) -> dict[str, tuple[list[int], list[Segment]]]:
+    out: dict[str, tuple[list[int], list[Segment]]] = {}
+    for s in segments:
+        starts, segs = out.setdefault(s.target, ([], []))
+        starts.append(s.start)
+        segs.append(s)
+    return out
+
+
+def _segment_at(index: dict[str, tuple[list[int], list[Segment]]], target: str, pos: int) -> Segment | None:
+    starts, segs = index.get(target, ([], []))
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and segs[i].start <= pos < segs[i].end:
+        return segs[i]
+    return None
 
 
 def _targets(targets: tuple[str, ...]) -> tuple[str, ...]:

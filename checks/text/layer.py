@@ -109,7 +109,8 @@ class Folder:
             tail = r"(?![a-z])" if key[-1].isascii() and key[-1].isalpha() else ""
             parts.append(f"{head}{body}{tail}")
         self._rx = re.compile(f"(?P<v>{'|'.join(parts)})|" + _SEP_RUN.pattern) if parts else _SEP_RUN
-        self._first = frozenset(k[0] for k in table)
+        firsts = "".join(sorted({re.escape(k[0]) for k in table}))
+        self._first = re.compile(f"[{firsts}]") if firsts else None
         self._cache: dict[str, Folded] = {}
 
     def fold(self, text: str) -> Folded:
@@ -117,7 +118,7 @@ class Folder:
         if got is not None:
             return got
         norm = normalize(text)
-        rx = self._rx if any(c in norm for c in self._first) else _SEP_RUN
+        rx = self._rx if self._first is not None and self._first.search(norm) else _SEP_RUN
         pieces: list[str] = []
         segs: list[tuple[int, int, int, bool]] = []
         pos = flen = 0
@@ -194,9 +195,13 @@ class Vocabulary:
         self._empty = not keys
         if not self._empty:
             self._auto.make_automaton()
-        self._cache: dict[str, tuple[dict[str, list[tuple[int, int, str]]], dict[str, list[Span]]]] = {}
+        self._cache: dict[
+            str, tuple[dict[str, list[tuple[int, int, str]]], dict[tuple[str, str], list[Span]]]
+        ] = {}
 
-    def _raw(self, text: str) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, list[Span]]]:
+    def _raw(
+        self, text: str
+    ) -> tuple[dict[str, list[tuple[int, int, str]]], dict[tuple[str, str], list[Span]]]:
         got = self._cache.get(text)
         if got is not None:
             return got
@@ -224,11 +229,11 @@ class Vocabulary:
         if not text:
             return []
         raw, done = self._raw(text)
-        found = done.get(name)
+        found = done.get((name, target))
         if found is None:
-            hits = [Span("", a, b, text[a:b], p, name) for a, b, p in raw.get(name, ())]
-            found = done[name] = _longest(hits)
-        return [h._replace(target=target) for h in found] if target else list(found)
+            hits = [Span(target, a, b, text[a:b], p, name) for a, b, p in raw.get(name, ())]
+            found = done[(name, target)] = _longest(hits)
+        return list(found)
 
 
 def _longest(found: list[Span]) -> list[Span]:
@@ -305,9 +310,7 @@ def _words(phrases: tuple[str, ...], variants: tuple[str, ...]) -> Vocabulary:
     return Vocabulary({"": phrases}, Folder(variants))
 
 
-def find_words(
-    packs: PackSet | None, phrases: Iterable[str], text: str, target: str = "text"
-) -> list[Span]:
+def find_words(packs: PackSet | None, phrases: Iterable[str], text: str, target: str = "text") -> list[Span]:
     """Hits of an ad-hoc phrase list (a filtered lexicon, generated names), folded like lexicons."""
     if not text:
         return []
@@ -347,10 +350,34 @@ def _plain_folder() -> Folder:
     return Folder()
 
 
+def covering(span: Span | tuple[int, int], spans: list[Span]) -> Span | None:
+    """A span of `spans` (sorted by start, as every query returns them) that contains `span`, found
+    by bisection: rules ask this once per hit, and a hostile post has tens of thousands of hits."""
+    start, end = (span.start, span.end) if isinstance(span, Span) else span
+    i = bisect_right([s.start for s in spans], start) if len(spans) < 64 else _bisect_start(spans, start)
+    for s in reversed(spans[max(0, i - 8) : i]):
+        if s.start <= start and end <= s.end:
+            return s
+    return None
+
+
+def _bisect_start(spans: list[Span], start: int) -> int:
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid].start <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def outside(spans: Iterable[Span], guards: Iterable[Span]) -> list[Span]:
     """`spans` not lying inside a guard span: 炸锅 inside 空气炸锅 is part of an ordinary word."""
-    g = [(x.target, x.start, x.end) for x in guards]
-    return [h for h in spans if not any(t == h.target and s <= h.start and h.end <= e for t, s, e in g)]
+    by_target: dict[str, list[Span]] = {}
+    for g in sorted(guards, key=lambda x: x.start):
+        by_target.setdefault(g.target, []).append(g)
+    return [h for h in spans if covering(h, by_target.get(h.target, [])) is None]
 
 
 def language(*texts: str, default: str = "zh") -> str:

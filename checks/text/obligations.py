@@ -88,10 +88,8 @@ FIRST_PERSON = re.compile(r"[我咱俺]|家里|自家|\b(?:i|my|me|we|our|us)\b"
 def _first_person(ta: TextAnalysis, cue: Span) -> bool:
     """The cue's sentence is about the creator ("那年我家着火了"): a memory, not a public event."""
     norm = ta.norm_title if cue.target == "title" else ta.norm_text
-    for s in ta.sentences:
-        if s.target == cue.target and s.start <= cue.start < s.end:
-            return FIRST_PERSON.search(norm, s.start, s.end) is not None
-    return False
+    s = ta.sentence_of(cue)
+    return s is not None and FIRST_PERSON.search(norm, s.start, s.end) is not None
 
 
 def _nearest(events: list[Span], t: TimeMention) -> Span | None:
@@ -102,10 +100,8 @@ def _nearest(events: list[Span], t: TimeMention) -> Span | None:
 def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Span | None) -> bool:
     if cue is None or cue.target != t.target:
         return False
-    for s in ta.sentences:
-        if s.target == t.target and s.start <= t.start < s.end:
-            return s.start <= cue.start < s.end
-    return False
+    s = ta.sentence_of(t)
+    return s is not None and s.start <= cue.start < s.end
 
 
 def issuer_account(ta: TextAnalysis) -> bool:

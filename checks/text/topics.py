@@ -54,8 +54,6 @@ SIMPLE = {
 ADVICE_FIELDS = ("finance", "education", "health", "justice")
 
 
-
-
 def hits(packs: PackSet, lexicon: str, target: str, text: str) -> list[Span]:
     """Matches of one lexicon's phrases and patterns in `text` (checks.text.layer.find)."""
     return hits_of(packs, lexicon, text, target)
@@ -83,7 +81,7 @@ def find_topics(
     return {k: tuple(sorted(v, key=lambda c: (c.target, c.start))) for k, v in found.items() if v}
 
 
-SPEAKER = re.compile(r"^\s*([\u4e00-\u9fff]{1,4}|[A-Z][a-z]{1,10})\s*[:：]", re.M)
+SPEAKER = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{1,4}|[A-Z][a-z]{1,10})[ \t\u3000]*[:：]", re.M)
 NOT_SPEAKERS = frozenset(
     "时间 地点 来源 注意 备注 声明 步骤 材料 做法 配料 参数 提示 总结 标题 原因 结果 问题 答案 方法 价格 地址 电话 "
     "第一 第二 第三 优点 缺点 重点 注 PS Note Source Time Place Step Tips".split()
