@@ -117,15 +117,16 @@ def recognise(
     image: Image.Image, *, frame_s: float | None = None, display_size: tuple[int, int] | None = None
 ) -> tuple[TextLine, ...]:
     """Lines on one picture (already upright); boxes in `display_size` pixels (default: its own)."""
+    import cv2
     import numpy as np
 
     width, height = display_size or image.size
     rgb = image.convert("RGB")
-    if max(rgb.size) > MAX_SIDE:
+    if max(rgb.size) > MAX_SIDE * 1.1:  # within 10%: not worth a resample
         ratio = MAX_SIDE / max(rgb.size)
         rgb = rgb.resize((round(rgb.width * ratio), round(rgb.height * ratio)), Image.Resampling.BILINEAR)
     scale = width / rgb.width
-    bgr = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
+    bgr = cv2.cvtColor(np.asarray(rgb), cv2.COLOR_RGB2BGR)
     result = _engine()(bgr)
     boxes = getattr(result, "boxes", None)
     if boxes is None or not getattr(result, "txts", None):
@@ -206,7 +207,9 @@ def _upright(path: Path) -> tuple[Image.Image, tuple[int, int]]:
     with Image.open(path) as im:
         w, h = im.size
         orientation = im.getexif().get(0x0112, 1)
-        im.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at 1/2, 1/4 … when huge
+        ratio = MAX_SIDE / max(w, h)
+        if ratio < 1:  # JPEG: decode at 1/2, 1/4 … when at least that much larger than needed
+            im.draft("RGB", (max(1, int(w * ratio)), max(1, int(h * ratio))))
         upright = ImageOps.exif_transpose(im)
         upright.load()
     size = (h, w) if orientation in (5, 6, 7, 8) else (w, h)

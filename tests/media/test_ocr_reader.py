@@ -95,3 +95,15 @@ def test_cli_media_json_lists_text_and_no_ocr_switches_it_off(tmp_path: Path) ->
         subprocess.run([*cmd, "--no-ocr"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     )
     assert off[0]["text"] == []
+
+
+@pytest.mark.usefixtures("ocr_on")
+def test_a_large_photo_read_at_reduced_scale_reports_boxes_and_glyph_height_in_its_own_pixels(
+    tmp_path: Path,
+) -> None:
+    path = save(card([("防失联，关注小号", 200)], size=(4032, 3024)), tmp_path / "big.jpg")
+    [facts] = read_media([path])
+    [line] = facts.text
+    x0, y0, _x1, y1 = line.box
+    assert 200 <= x0 <= 270 and 260 <= y0 <= 340 and y1 - y0 >= 200
+    assert 180 <= line.glyph_px <= 205
