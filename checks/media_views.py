@@ -6,7 +6,7 @@ file, on a *view* of the post whose title is the picture's most prominent line (
 whose text is its other lines, with the post's platform, account and declarations. Their findings
 come back with `target="media:N"`, a span into the recognised line and that line's box as evidence.
 
-Which labels satisfy a duty (README "Reading media"): the post is shown together with its pictures,
+Which labels satisfy a duty (README "Reading text in media"): the post is shown together with its pictures,
 so a source or fiction label that is legible on a picture tells viewers as a typed label does —
 a conspicuous label anywhere in the post or on any of its pictures covers the whole post. The AI
 label is different: the rules ask for the post's explicit label or declaration *and* a mark on the
