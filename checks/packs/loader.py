@@ -210,17 +210,6 @@ def _stricter(old: Override | None, new: Override) -> Override:
     return new if strength(new) >= strength(old) else old
 
 
-def load_packs(extra: Sequence[str | Path] = ()) -> PackSet:
-    """The built-in pack, the installed packs that verify, and `extra` packs (folders or zips), merged.
-
-    Installed packs must verify against a trusted key; an `extra` pack is the user's explicit choice
-    and may be unsigned (reported `signed: false`), but a tampered signed one is refused (store.py).
-    """
-    from checks.packs.store import packs_for
-
-    return merge([core_pack(), *packs_for(extra)])
-
-
 _CORE: list[Pack] = []
 
 

@@ -23,7 +23,7 @@ from checks.rules.cooccurrence import SCOPES as CO_SCOPES
 from checks.rules.cooccurrence import Cooccurrence
 from checks.rules.cooccurrence import Probe as CoProbe
 from checks.text import layer
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
 SCOPES = ("title", "text", "account")
 WHERE = ("title_prefix", "text_start", "text_end")

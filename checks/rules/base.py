@@ -19,7 +19,7 @@ from checks.i18n import L, tr
 from checks.model import Applicability, Draft, Finding, Fix, FixKind, MediaFacts, Severity
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 
 @dataclass(frozen=True)

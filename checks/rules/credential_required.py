@@ -23,8 +23,8 @@ from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
 from checks.rules.evidence import finding_at, source
 from checks.text.layer import Span, find
-from checks.text.normalize import normalize
 from checks.text.structure import sentences as _sentences
+from checks.vocabulary.normalize import normalize
 
 MESSAGE = L(
     zh="{where}包含{field}领域的专业建议（“{cue}”），但账号没有该领域的有效资质（{problem}）",
@@ -131,4 +131,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(*(f"advice_{f}" for f in FIELDS), "advice_information", "advice_markers", "advice_markers_strong"),
 )

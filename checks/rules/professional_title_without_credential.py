@@ -18,7 +18,7 @@ from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
 from checks.rules.evidence import finding_at, source
 from checks.text.layer import Span, covering, find
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
 CLAUSE_REACH = 40  # how far back a clause is read for kinship words (bounded: linear on any text)
 PAST = (
@@ -138,4 +138,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(*(f"titles_{f}" for f in FIELDS), "title_non_claims", "title_mentions", "kinship_words"),
 )

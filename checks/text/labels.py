@@ -19,12 +19,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checks.text.layer import pattern_matches, phrases
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 KINDS = ("source", "fiction", "ai", "shooting", "advertising")
+LEXICONS = (*(f"label_{k}" for k in KINDS), "label_negation", "source_vague", "source_deferred")
 
 
 @dataclass(frozen=True)

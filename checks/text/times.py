@@ -18,11 +18,11 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from checks.text.layer import phrases
-from checks.text.normalize import normalize
 from checks.text.numerals import CN_DIGIT, NUM, to_int
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 MONTHS = {m: i for i, ms in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1) for m in (ms,)}  # fmt: skip
@@ -92,6 +92,9 @@ def _scan(rx: re.Pattern[str], norm: str, windows: list[tuple[int, int]]) -> lis
 
 
 EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+LEXICONS = ("time_now", "time_vague")
 
 
 @dataclass(frozen=True)

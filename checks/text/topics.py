@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING
 
 from checks.text.layer import Span
 from checks.text.layer import find as hits_of
-from checks.text.normalize import normalize
 from checks.text.structure import Segment
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 SIMPLE = {
     "current_affairs": ("topic_current_affairs",),
@@ -52,6 +52,19 @@ SIMPLE = {
     "ai_content": ("topic_ai_content",),
 }
 ADVICE_FIELDS = ("finance", "education", "health", "justice")
+LEXICONS = (
+    *(lex for lexicons in SIMPLE.values() for lex in lexicons),
+    *(f"advice_{f}" for f in ADVICE_FIELDS),
+    "advice_markers",
+    "weather_only",
+    "fiction_cues_own",
+    "fiction_cues_strong",
+    "fiction_cues_weak",
+    "fiction_cues_series",
+    "fiction_account_cues",
+    "fiction_account_notice",
+    "fiction_review_context",
+)
 
 
 def hits(packs: PackSet, lexicon: str, target: str, text: str) -> list[Span]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from checks.packs.model import PackSet
 from checks.text.layer import find_words
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
+from checks.vocabulary.packset import PackSet
 
 MASK = "\u25a1"
 # "西安本地人老张", "成都土著": a channel word followed by these describes a person.
@@ -29,6 +29,10 @@ class DivisionHit:
     end: int
     text: str
     full: bool  # a full name (…市/区/县/省) rather than a short form at the start
+
+
+# The lexicons every rule that looks for division names reads (through `division_hits`).
+DIVISION_LEXICONS = ("name_whitelist", "surnames", "division_channel_words")
 
 
 @cache
