@@ -52,9 +52,11 @@ def _covered_by_ui(ctx: Context, media: MediaFacts, marks: list[Mark]) -> tuple[
     return None
 
 
-def _mark_problem(ctx: Context, media: MediaFacts) -> tuple[L, Mark] | bool | None:
+def _mark_problem(
+    ctx: Context, media: MediaFacts, lexicons: tuple[tuple[str, ...], tuple[str, ...]]
+) -> tuple[L, Mark] | bool | None:
     """True: a compliant visible mark is there. (message, mark, UI region): a mark that falls short. None: no mark."""
-    found = find_marks(media, ctx.packs.lexicon("ai_visible_marks"), ctx.packs.lexicon("ai_generator_marks"))
+    found = find_marks(media, *lexicons)
     if not found:
         return None
     good = [m for m in found if m.compliant]
@@ -72,10 +74,11 @@ def _mark_problem(ctx: Context, media: MediaFacts) -> tuple[L, Mark] | bool | No
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    lexicons = (ctx.packs.lexicon("ai_visible_marks"), ctx.packs.lexicon("ai_generator_marks"))
     for i, media in enumerate(ctx.media):
         if media.error or not media.provenance.is_ai or media.visible_ai_label:
             continue
-        problem = _mark_problem(ctx, media)
+        problem = _mark_problem(ctx, media, lexicons)
         if problem is True:
             continue  # the generator's or the creator's own mark is the visible label
         name = Path(media.path).name
@@ -154,4 +157,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=("ai_visible_marks", "ai_generator_marks"),  # also read by the engine (checks.media.marks)
 )
