@@ -44,6 +44,7 @@ class Settings:
     output_dir: str = ""
     packs: list[str] = field(default_factory=list)  # extra rule packs (folders or zips)
     recent: list[str] = field(default_factory=list)  # recent drafts, newest first
+    ocr: bool = True  # read the text shown in pictures and videos (checks.media.ocr)
 
     @classmethod
     def load(cls) -> Settings:

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from app.cli import CommandError
+from app.commands import add_ocr_flag, apply_ocr_flag
 from app.commands.account import text_table
 from checks.audit import DEFAULT_TIMEOUT, Audit, run_audit
 from checks.draft import atomic_write
@@ -43,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="SECONDS",
         help=f"time limit per draft; one that runs longer is an error row (default {DEFAULT_TIMEOUT:g}, 0 = none)",
     )
+    add_ocr_flag(p)
     p.set_defaults(run=run)
 
 
@@ -156,6 +158,7 @@ def _check_writable(report: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_ocr_flag(args)
     if args.jobs < 0:
         raise CommandError("--jobs must be a positive number")
     if not args.timeout >= 0:  # also refuses nan

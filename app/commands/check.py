@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.commands import add_ocr_flag, apply_ocr_flag
 from checks.engine import check_file
 from checks.model import Verdict
 from checks.report.json_report import dumps, report_to_dict
@@ -20,10 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     p.add_argument("--pack", action="append", default=[], metavar="P", help="add a rule pack (folder or zip)")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of stdout")
+    add_ocr_flag(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_ocr_flag(args)
     report = check_file(args.draft, lang=args.lang, extra_packs=args.pack)
     if args.format == "json":
         out = dumps(report_to_dict(report))

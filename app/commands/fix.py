@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from app.cli import CommandError
+from app.commands import add_ocr_flag, apply_ocr_flag
 from checks.draft import load_draft
 from checks.i18n import L, tr
 from checks.model import Applicability, Fix, FixKind, Severity
@@ -47,10 +48,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also copy media that lie outside the draft's folder (refused by default)",
     )
+    add_ocr_flag(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_ocr_flag(args)
     from checks.fixes.declarations import checklist
     from checks.fixes.pipeline import HELD_BACK_BY, FixOutputError, fix_draft
     from checks.rules import RULE_IDS

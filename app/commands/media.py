@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.commands import add_ocr_flag, apply_ocr_flag
 from checks.i18n import L, tr
 from checks.media import read_media
 from checks.model import MediaFacts
@@ -30,6 +31,7 @@ LABELS = {
     "c2pa": L(zh="内容凭证", en="C2PA"),
     "evidence": L(zh="证据", en="evidence"),
     "error": L(zh="问题", en="error"),
+    "text": L(zh="画面文字", en="text shown"),
 }
 KINDS = {"photo": L(zh="图片", en="photo"), "video": L(zh="视频", en="video")}
 
@@ -41,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--jobs", type=int, default=None, help="parallel readers (default: up to 4)")
     p.add_argument("--no-cache", action="store_true", help="read every file again, ignoring cached facts")
+    add_ocr_flag(p)
     p.set_defaults(run=run)
 
 
@@ -82,6 +85,7 @@ def rows(f: MediaFacts, lang: str) -> list[tuple[str, str | None]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_ocr_flag(args)
     facts = read_media(args.files, jobs=args.jobs, use_cache=not args.no_cache)
     if args.format == "json":
         sys.stdout.write(dumps([f.to_json() for f in facts]) + "\n")
@@ -99,6 +103,10 @@ def run(args: argparse.Namespace) -> int:
         for e in f.evidence:
             line = f"{tr(f'provenance.{e.points_to}', lang)}: {e.where} {e.detail}".rstrip()
             out.append(f"  {tr(LABELS['evidence'], lang):{width}} {line}")
+        for t in f.text:
+            when = f" @{t.frame_s:g}s" if t.frame_s is not None else ""
+            where = "subtitle" if t.source == "subtitle" else "[{},{},{},{}]".format(*t.box)
+            out.append(f"  {tr(LABELS['text'], lang):{width}} {t.text}  {where}{when}")
     # names and metadata come from the files: escape codes in them must not reach the terminal
     sys.stdout.write("".join(printable(line) + "\n" for line in out))
     return 0

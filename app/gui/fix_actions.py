@@ -54,8 +54,11 @@ def copy_name(src: Path, out_dir: Path) -> Path:
     return out_dir / f"{src.stem.removesuffix('-preflight')}-preflight{src.suffix}"
 
 
-def export_copy(src: Path, out_dir: Path, plan: MediaPlan, facts: MediaFacts | None) -> Path:
-    """Write the labelled/stripped copy of `src` into `out_dir` and return its path."""
+def export_copy(
+    src: Path, out_dir: Path, plan: MediaPlan, facts: MediaFacts | None, platform: str | None = None
+) -> Path:
+    """Write the labelled/stripped copy of `src` into `out_dir` and return its path (the label where
+    `platform`'s feed controls leave it visible)."""
     fn = export_media_fn()
     if fn is None:
         raise RuntimeError("export_media is not available")
@@ -67,6 +70,8 @@ def export_copy(src: Path, out_dir: Path, plan: MediaPlan, facts: MediaFacts | N
         "strip_gps": plan.strip_gps,
         "facts": facts,
     }
+    if platform:
+        kwargs["platform"] = platform
     if src.resolve() == dst.resolve():  # re-fixing our own copy: write beside it, then swap
         fd, tmp = tempfile.mkstemp(prefix=".preflight-", suffix=src.suffix, dir=out_dir)
         os.close(fd)

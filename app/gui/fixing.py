@@ -126,7 +126,9 @@ class Fixing(_Base):
                 continue
             src = self.doc.media_path(index)
             try:
-                dst = fx.export_copy(src, out, media_plan, facts[index] if index < len(facts) else None)
+                fact = facts[index] if index < len(facts) else None
+                platform = self.report.draft.platform if self.report else None
+                dst = fx.export_copy(src, out, media_plan, fact, platform)
             except Exception as exc:  # an unwritable folder or an unsupported file: say so, keep going
                 QMessageBox.warning(
                     self, t("gui.error.export_title"), t("gui.error.export", path=str(src), error=str(exc))

@@ -6,7 +6,8 @@ The public API (the GUI and the CLI call exactly this):
 - `apply_fixes(draft, fixes) -> (draft, applied, skipped)` — many at once, overlaps resolved.
 - `fix_draft(draft, out_dir, *, unsafe=False, only=None, lang="zh", packs=None, extra_packs=())
   -> FixResult` — check, fix, write `out_dir/draft.toml` + `out_dir/media/`, re-check.
-- `export_media(src, dst, *, visible_label, implicit_label, strip_gps, facts) -> Path`.
+- `export_media(src, dst, *, visible_label, implicit_label, strip_gps, facts, platform=None) -> Path`
+  (with `platform`, the visible label goes where that platform's feed controls leave it visible).
 - `checklist(report) -> list[DeclarationItem]` — the platform toggles to tick.
 
 Names are resolved lazily so that importing `checks.fixes` does not load Pillow/PyAV.

@@ -62,6 +62,7 @@ def export_media(
     strip_gps: bool,
     facts: MediaFacts | None,
     warning_label: str | None = None,
+    platform: str | None = None,
 ) -> Path:
     """Write the fixed copy of `src` near `dst` (suffix may change, see `output_path`); return its path.
 
@@ -80,10 +81,10 @@ def export_media(
     try:
         if fmt == "mp4" or (facts is not None and facts.kind == "video" and fmt == "unknown"):
             label = None if has_label or not implicit_label else aigc.label_json(data, facts)
-            _export_video(src, target, visible_label, label, strip_gps, warning_label)
+            _export_video(src, target, visible_label, label, strip_gps, warning_label, platform)
             return target
         out = _image_copy(
-            data, fmt, visible_label, implicit_label and not has_label, strip_gps, facts, warning_label
+            data, fmt, visible_label, implicit_label and not has_label, strip_gps, facts, warning_label, platform
         )
     except MediaExportError as exc:
         raise MediaExportError(f"{src.name}: {exc}") from exc
@@ -120,6 +121,7 @@ def _image_copy(
     strip_gps: bool,
     facts: MediaFacts | None,
     warning_label: str | None = None,
+    platform: str | None = None,
 ) -> bytes:
     if fmt == "unknown":
         raise MediaExportError("not a supported image or video (JPEG, PNG, WebP, HEIC/AVIF, MP4/MOV)")
@@ -127,7 +129,7 @@ def _image_copy(
     meta = read_meta(fmt, data) if fmt != "heic" else Meta()
     out_fmt = fmt
     if visible_label or warning_label or fmt == "heic":
-        data, out_fmt, meta = _reencode(data, fmt, meta, visible_label, warning_label)
+        data, out_fmt, meta = _reencode(data, fmt, meta, visible_label, warning_label, platform)
     if meta.exif and strip_gps:
         meta.exif = tiff_exif.strip_gps(meta.exif)
     if strip_gps:
@@ -150,7 +152,12 @@ def _image_copy(
 
 
 def _reencode(
-    data: bytes, fmt: str, meta: Meta, visible_label: str | None, warning_label: str | None = None
+    data: bytes,
+    fmt: str,
+    meta: Meta,
+    visible_label: str | None,
+    warning_label: str | None = None,
+    platform: str | None = None,
 ) -> tuple[bytes, str, Meta]:
     if fmt == "heic":
         import pillow_heif
@@ -172,9 +179,9 @@ def _reencode(
             xmp = im.info.get("xmp")
             meta.xmp = xmp.decode("utf-8", "replace") if isinstance(xmp, bytes) else xmp
         upright = ImageOps.exif_transpose(im) or im
-        picture = stamp_label(upright, visible_label) if visible_label else upright
+        picture = stamp_label(upright, visible_label, platform=platform) if visible_label else upright
         if warning_label:
-            picture = stamp_label(picture, warning_label, corner=WARNING_CORNER)
+            picture = stamp_label(picture, warning_label, corner=WARNING_CORNER, platform=platform)
     if meta.exif:
         meta.exif = _fit_exif(tiff_exif.set_orientation(meta.exif, 1))
     out_fmt = "jpeg" if fmt == "heic" else fmt
@@ -234,6 +241,7 @@ def _export_video(
     label: str | None,
     strip_gps: bool,
     warning_label: str | None = None,
+    platform: str | None = None,
 ) -> None:
     from checks.fixes.video import export_video
 
@@ -251,6 +259,7 @@ def _export_video(
                 aigc_json=label,
                 strip_gps=strip_gps,
                 warning_label=warning_label,
+                platform=platform,
             )
         except av.FFmpegError as exc:
             log = getattr(exc, "log", None)

@@ -98,6 +98,7 @@ class _State:
     errors: dict[int, str] = field(default_factory=dict)
     source_facts: tuple[MediaFacts, ...] | None = None  # read from the originals, first round
     protected: frozenset[Path] = frozenset()  # every input file: never a write target
+    platform: str | None = None  # where the post goes: its feed UI decides where a label stays visible
 
     def target(self, path: Path) -> Path:
         """`path` as a write target, refused when it is (or links to) an input file."""
@@ -145,6 +146,7 @@ def fix_draft(
     packset = packs if packs is not None else load_packs(extra_packs)
     names = _copy_names(sources, _reserved_stems(out / "media", protected))
     state = _State(out, sources, names, protected=protected)
+    state.platform = draft.platform
     work = draft.with_changes(
         path=out / "draft.toml", media=tuple(str(p) for p in state.originals), account_ref=None
     )
@@ -292,6 +294,7 @@ def _apply_media_fixes(chosen: list[tuple[Finding, Fix]], state: _State) -> bool
                 strip_gps=plan.strip_gps,
                 warning_label=plan.warning_label,
                 facts=state.source_facts[i] if state.source_facts and i < len(state.source_facts) else None,
+                platform=state.platform,
             )
         except MediaExportError as exc:
             state.errors[i] = str(exc)

@@ -38,6 +38,7 @@ def export_video(
     aigc_json: str | None,
     strip_gps: bool,
     warning_label: str | None = None,
+    platform: str | None = None,
 ) -> None:
     """Write the labelled copy to `dst` (the caller renames it into place).
 
@@ -65,7 +66,7 @@ def export_video(
                 inp.seek(0)
             try:
                 with _open_out(dst, metadata) as out:
-                    _write(inp, out, stamps if reencode else [], reencode, transcode)
+                    _write(inp, out, stamps if reencode else [], reencode, transcode, platform)
                 return
             except (av.FFmpegError, ValueError) as exc:  # ValueError: codec the container cannot hold
                 error = exc
@@ -84,6 +85,7 @@ def _write(
     labels: list[tuple[str, str]],
     reencode: bool,
     transcode_audio: bool,
+    platform: str | None = None,
 ) -> None:
     vin = inp.streams.video[0] if inp.streams.video else None
     streams = [s for s in inp.streams if s.type in ("audio", "video")]
@@ -92,7 +94,7 @@ def _write(
     video: _VideoEncoder | None = None
     for s in streams:
         if s is vin and reencode:
-            video = _VideoEncoder(inp, out, s, labels)
+            video = _VideoEncoder(inp, out, s, labels, platform)
         elif s.type == "audio" and transcode_audio:
             layout = s.codec_context.layout.name if s.codec_context.layout else "stereo"
             encoders[s.index] = out.add_stream(
@@ -134,6 +136,7 @@ class _VideoEncoder:
         out: av.container.OutputContainer,
         vin: av.stream.Stream,
         labels: list[tuple[str, str]],
+        platform: str | None = None,
     ) -> None:
         first = next(inp.decode(vin), None)
         if first is None:
@@ -153,7 +156,7 @@ class _VideoEncoder:
             self.stream.options = {"crf": "18", "preset": "veryfast"}
         else:
             self.stream.bit_rate = max(vin.bit_rate or 0, 4_000_000)
-        self.overlays = [_overlay(self.w, self.h, text, corner) for text, corner in labels]
+        self.overlays = [_overlay(self.w, self.h, text, corner, platform) for text, corner in labels]
         self.last_pts: int | None = None
 
     def add(self, frame: av.VideoFrame) -> None:
@@ -172,9 +175,11 @@ class _VideoEncoder:
 Overlay = tuple[tuple[slice, slice], np.ndarray, np.ndarray]
 
 
-def _overlay(w: int, h: int, label: str, corner: str = "bottom_right") -> Overlay:
+def _overlay(w: int, h: int, label: str, corner: str = "bottom_right", platform: str | None = None) -> Overlay:
     """The label's box and its (RGB, alpha) arrays, rendered once, blended into each opening frame."""
-    stamped = stamp_label(Image.new("RGBA", (w, h), (0, 0, 0, 0)), label, corner=corner)
+    stamped = stamp_label(
+        Image.new("RGBA", (w, h), (0, 0, 0, 0)), label, corner=corner, platform=platform, kind="video"
+    )
     x0, y0, x1, y1 = stamped.getbbox() or (0, 0, w, h)
     patch = np.asarray(stamped.crop((x0, y0, x1, y1)), dtype=np.float32)
     return (slice(y0, y1), slice(x0, x1)), patch[..., :3], patch[..., 3:4] / 255.0

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from checks.media.ai_services import c2pa_evidence
 from checks.media.generators import dst_evidence, dst_term
 from checks.model import C2paInfo, Evidence, Provenance
 
@@ -78,6 +79,7 @@ def interpret(store: dict[str, Any]) -> tuple[C2paInfo, list[Evidence]]:
     evidence: list[Evidence] = []
     terms: list[str] = []
     actions: list[str] = []
+    agents: list[tuple[str, str, str, bool]] = []
     for label, manifest in manifests.items():
         is_active = label == active_label
         where = "C2PA active manifest" if is_active else "C2PA ingredient manifest"
@@ -92,6 +94,13 @@ def interpret(store: dict[str, Any]) -> tuple[C2paInfo, list[Evidence]]:
                 name = str(action.get("action", ""))
                 if is_active and name and name not in actions:
                     actions.append(name)
+                said = (
+                    ("softwareAgent", _agent_name(action.get("softwareAgent"))),
+                    ("description", action.get("description")),
+                )
+                for field, value in said:
+                    if value and isinstance(value, str):
+                        agents.append((name, value, f"{where} {name or 'action'} {field}", is_active))
                 term = dst_term(str(action.get("digitalSourceType") or ""))
                 if term:
                     if term not in terms:
@@ -117,7 +126,15 @@ def interpret(store: dict[str, Any]) -> tuple[C2paInfo, list[Evidence]]:
     summary = Evidence(
         "c2pa:manifest", "C2PA manifest store", f"{state}; {generator or '?'}", Provenance.UNKNOWN
     )
+    # Who wrote the manifest says "AI" even without a digitalSourceType and whatever the validation.
+    evidence += c2pa_evidence(generator, info.signer, agents)
     return info, [summary, *evidence]
+
+
+def _agent_name(agent: Any) -> str | None:
+    if isinstance(agent, dict):
+        agent = agent.get("name")
+    return str(agent).strip() or None if agent else None
 
 
 def _generator_info(manifest: dict[str, Any]) -> str | None:
