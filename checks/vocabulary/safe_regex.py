@@ -131,6 +131,11 @@ class PackPattern:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PatternMatch | None:
         return next(self.finditer(text, pos, endpos), None)
 
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> PatternMatch | None:
+        """A match that starts at `pos` (the leftmost match starts there whenever one can)."""
+        found = self.search(text, pos, endpos)
+        return found if found is not None and found.start() == pos else None
+
 
 @lru_cache(maxsize=2048)
 def compile_pattern(pattern: str) -> PackPattern:
