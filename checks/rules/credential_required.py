@@ -18,7 +18,7 @@ from functools import partial
 
 from checks.i18n import L
 from checks.model import Finding, Severity
-from checks.rules import account_fixes, advice_patterns
+from checks.rules import account_fixes, advice_patterns, frames_advice
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
 from checks.rules.phrase_hits import Hit, find, finding_at, sentences, source
@@ -68,6 +68,11 @@ def advice_hit(ctx: Context, field: str) -> Hit | None:
         # "医生说继续用药就行": the professional's words, retold, are not the creator's advice.
         reported = {sentence_of(m.start()) for m in advice_patterns.REPORTED.finditer(norm)}
         candidates = [h for h in candidates if sentence_of(h.start) not in reported]
+        candidates += [
+            Hit(where, f.start, f.end, f.cue, f"frame:{f.kind}")
+            for f in frames_advice.frames(ctx)
+            if f.field == field and f.target == where
+        ]
         if candidates:
             return min(candidates, key=lambda h: h.start)
     return None

@@ -43,6 +43,8 @@ LEXICONS = (
     "frame_defers",
     "frame_cures",
     "frame_promises",
+    "advice_information",
+    "advice_markers_strong",
 )
 
 # "家长们一定要…", "你别签…", "有结节的朋友可以…": an addressee followed closely by a modal.
@@ -55,12 +57,12 @@ HOW_TO = re.compile(r"怎么(?:分|办|做|签|写|吃|选|买|填|调|治|降|�
 FIRST_PERSON_START = re.compile(r"^\s*(?:我|我们|俺|咱|本人|\b(?:i|we|my)\b)")
 # A measure or condition with a change for the better, close behind it.
 IMPROVES = re.compile(
-    r"^[^，,。；;]{0,8}?(?:降|下来|正常|稳定|好了|好转|没了|消了|消失|不见了|没再|再没|再也没|缩小|变小|小了|转阴|"
+    r"[^，,。；;]{0,8}?(?:降|下来|正常|稳定|好了|好转|没了|消了|消失|不见了|没再|再没|再也没|缩小|变小|小了|转阴|"
     r"痊愈|逆转|断根|不疼|不痛|不犯|没犯|没复发|不复发|控制住|\b(?:dropped|normal|gone|shrank|shrunk|reversed|"
     r"cured|disappeared|went away)\b)"
 )
 # The drug given up: 二甲双胍早扔了, 不用吃那些四联药, 把药停了, 唔使食药, ditch your meds.
-DRUG_DROPPED_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:扔|停|不吃了|不用吃了|戒了|甩了|丢了|断了|减了|减半)")
+DRUG_DROPPED_AFTER = re.compile(r"[^，,。；;]{0,4}?(?:扔|停|不吃了|不用吃了|戒了|甩了|丢了|断了|减了|减半)")
 DRUG_DROPPED_BEFORE = re.compile(r"(?:不用|不必|不需要|无需|别|不要|唔使|唔好|不再|停了|停掉|扔了|把)(?:再)?(?:吃|用|打|服|食)?[^，,。；;]{0,4}$")
 DRUG_WORD = re.compile(r"药")
 DROP_EN = re.compile(r"\b(?:stop(?:ped)? taking|ditch(?:ed)?|quit|threw away|no longer need|off (?:my|your|the))\b")
@@ -89,6 +91,7 @@ BOUND_PROMISE = {
     "health": re.compile(r"瘦\s*[0-9一二两三四五六七八九十]+\s*斤|治好|见效|根治|痊愈|降下来|\blose \d+"),
 }
 PROMISE_REACH = 12
+CLAUSE_END = re.compile(r"[，,。；;：:!！?？、\s]")
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,7 @@ def _efficacy(s: _Sentence, prev: _Sentence | None) -> Frame | None:
     drugs = s.spans("vocab_health_drugs")
     cure_or_drop = s.has("frame_cures") or _dropped(s) is not None
     for where, m in remedies:
-        ra, rb = where.start + m.start(), where.start + m.end()
+        ra, rb = where.start + m.start(), where.start + _clause_end(where.norm, m.end(), 10)
         # The remedy is the prescribed drug (吃了降压药): a report of treatment, unless it claims a cure.
         on_drug = any(ra <= d0 <= rb + 3 for d0, _ in drugs) or DRUG_WORD.match(where.norm, m.end())
         if on_drug and not cure_or_drop:
@@ -193,6 +196,12 @@ def _efficacy(s: _Sentence, prev: _Sentence | None) -> Frame | None:
     return None
 
 
+def _clause_end(norm: str, at: int, reach: int) -> int:
+    """Where the clause running on from `at` ends (a comma or stop), at most `reach` further."""
+    m = CLAUSE_END.search(norm, at, at + reach)
+    return m.start() if m else min(len(norm), at + reach)
+
+
 def _outcome(s: _Sentence) -> tuple[int, int] | None:
     """The span of an outcome on a condition: a cure word, a better measure, a drug given up."""
     for a, b in s.spans("frame_cures"):
@@ -200,7 +209,7 @@ def _outcome(s: _Sentence) -> tuple[int, int] | None:
     for a, b in s.spans("vocab_health_conditions", "vocab_health_measures"):
         m = IMPROVES.match(s.norm, b - s.start)
         if m:
-            return a, s.start + m.end()
+            return a, s.start + _clause_end(s.norm, m.end(), 4)
     return _dropped(s)
 
 
@@ -255,6 +264,8 @@ def _directives(s: _Sentence, report: bool) -> list[Frame]:
         return []
     if report and not s.has("frame_addressees"):
         return []
+    if s.has("advice_information") and not s.has("advice_markers_strong"):
+        return []  # "考生们记得按时报名": a deadline reminder informs, it does not advise
     if FIRST_PERSON_START.match(s.norm) and not s.has("frame_addressees"):
         return []
     out = []
