@@ -5,6 +5,11 @@ text viewers see — EXIF and GPS are invisible to them. On news, policy and soc
 (accidents, fires, public notices, disasters) a missing time or place is an error; on everyday
 posts it is only an `info` suggestion. "Time" may be relative here (昨晚十点多, 刚刚) because
 it dates the footage to the post; the place must be a real one, not 某地/当地.
+
+Footage makes more things news than text does. Besides news and incident cues, a *public scene*
+counts: people of the public (商户, 业主, 工作人员, 乘客 — `witnessed_public_actors`) caught up in
+a disruption or a conflict (拆了, 吵起来, 黑屏, 排到出站口 — `witnessed_disruptions`) in the same
+sentence or the next one. A home video (我妈吵我) or a queue for milk tea names neither.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from checks.fixes.labels import is_complete, shooting_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.text.analysis import TextAnalysis
 from checks.text.obligations import news_cues, self_shot_media
+from checks.text.topics import Cue
 
 MISSING = {
     "both": L(zh="时间和地点", en="time and place"),
@@ -56,7 +63,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     evidence = first.capture_time_source or first.path
     if first.capture_time:
         evidence = f"{first.capture_time_source or 'capture time'} {first.capture_time.isoformat(sep=' ')}"
-    cues = news_cues(ta, ctx.draft.declarations, witnessed=True)
+    cues = news_cues(ta, ctx.draft.declarations, witnessed=True) or public_scene(ta, ctx.draft.declarations)
     if cues:
         yield ctx.finding(
             RULE,
@@ -72,6 +79,29 @@ def check(ctx: Context) -> Iterator[Finding]:
             RULE, ADVICE, severity=Severity.INFO, target=f"media:{own[0]}", evidence=evidence, fixes=[fix],
             missing=ctx.t(MISSING[missing]),
         )  # fmt: skip
+
+
+def public_scene(ta: TextAnalysis, declarations: tuple[str, ...]) -> list[Cue]:
+    """The cues of a public scene: an actor of the public and a disruption, one sentence apart at most."""
+    if "fiction" in ta.topics or "fiction" in declarations:
+        return []
+    actors, events = ta.find("witnessed_public_actors"), ta.find("witnessed_disruptions")
+    if not actors or not events:
+        return []
+    index = {(s.target, s.start): n for n, s in enumerate(ta.sentences)}
+    starts = [(s.target, s.start, s.end) for s in ta.sentences]
+
+    def sentence(c: Cue) -> int:
+        return next((index[(t, a)] for t, a, b in starts if t == c.target and a <= c.start < b), -1)
+
+    out = []
+    for e in events:
+        n = sentence(e)
+        actor = next((a for a in actors if abs(sentence(a) - n) <= 1), None)
+        if actor is not None:
+            first, second = sorted((actor, e), key=lambda c: (c.target != "title", c.start))
+            out.append(Cue("public_scene", e.target, e.start, e.end, f"{first.text}…{second.text}", e.lexicon))
+    return out
 
 
 RULE = Rule(
