@@ -50,9 +50,12 @@ LEXICONS = (
 # "家长们一定要…", "你别签…", "有结节的朋友可以…": an addressee followed closely by a modal.
 MODAL = r"(?:一定|千万|务必|必须|应该|应当|最好|记得|记住|赶紧|赶快|马上|立刻|直接|先|要|别|不要|不用|不必|无需|不需要|可以|得|唔好|唔使|咪|should|must|need to|have to|don't|do not|never|can)"
 IMPERATIVE_OPENING = re.compile(
-    r"(?:^|[，,：:])\s*(?:一定要|千万|务必|必须|记得|记住|赶紧|建议|请|别|不要|不用|不必|无需|先|每天|坚持|直接|"
-    r"唔好|唔使|咪|记住|要记住|切记|\b(?:don't|do not|never|stop|always|make sure|try|take|buy|sell|get|put)\b)"
+    r"(?:^|[，,：:])\s*(?:一定要|千万|务必|记得|记住|切记|赶紧|建议|请(?!假|客|教)|别(?!提|说|人)|不要(?!太)|"
+    r"唔好|咪|\b(?:don't|do not|never|stop|always|make sure|try|take|buy|sell|put)\b)"
 )
+STRONG_ANYWHERE = re.compile(r"千万(?:别|不要|不能|记得|要)|务必|切记|一定不要|一定别|绝对不要|\bnever\b")
+# "有结节的，…", "家里有老人的，…": the readers who have something, addressed.
+ADDRESSEE_SHAPE = re.compile(r"(?:^|[，,])(?:家里|身边)?有[^，,。；;]{1,8}的(?:人|朋友|宝宝|姐妹|家长|同学)?(?=[，,])")
 HOW_TO = re.compile(r"怎么(?:分|办|做|签|写|吃|选|买|填|调|治|降|告|要回|才能|才不|操作)|如何|教你|攻略|秘诀|技巧|步骤|\bhow to\b")
 FIRST_PERSON_START = re.compile(r"^\s*(?:我|我们|俺|咱|本人|\b(?:i|we|my)\b)")
 # A measure or condition with a change for the better, close behind it.
@@ -68,7 +71,7 @@ DRUG_WORD = re.compile(r"药")
 DROP_EN = re.compile(r"\b(?:stop(?:ped)? taking|ditch(?:ed)?|quit|threw away|no longer need|off (?:my|your|the))\b")
 REMEDY = re.compile(
     r"(?:喝|吃|嚼|泡|煮|熬|蒸|涂|敷|擦|含|服|食|饮|练|坚持|按摩|艾灸|拔罐|刮痧|泡脚|针灸|断食|轻断食|生酮|跑步|快走|"
-    r"打坐|这款|这个方子|这个方法|这招|这杯|这碗|这种茶|这个茶|\b(?:drink|drinking|drank|eat|eating|ate|juice|tea|"
+    r"打坐|(?:一|两|半)(?:杯|碗|勺|把|小把)|这款|这个方子|这个方法|这招|这杯|这碗|这种茶|这个茶|\b(?:drink|drinking|drank|eat|eating|ate|juice|tea|"
     r"fasting|this (?:tea|juice|oil|powder|supplement|trick))\b)"
 )
 DOSE = re.compile(
@@ -159,14 +162,30 @@ def _frames(ctx: Context) -> list[Frame]:
             continue
         report = s.has("frame_reports")
         prev = sents[i - 1] if i and sents[i - 1].target == s.target else None
+        found: list[Frame] = []
         eff = _efficacy(s, prev)
         if eff is not None and not report:
-            out.append(eff)
+            found.append(eff)
         if not report:
-            out.extend(_promises(s))
-            out.extend(_regimens(s, post_health))
-        out.extend(_directives(s, report))
+            found.extend(_promises(s))
+            found.extend(_regimens(s, post_health))
+        found.extend(_directives(s, report))
+        out.extend(_merged(found))
     return out
+
+
+def _merged(found: list[Frame]) -> list[Frame]:
+    """One frame per field and sentence, showing every word any of its frames decided on
+    (每天空腹喝一杯苦荞茶 … 血脂降到正常 … 他汀都停了 is one claim, not three)."""
+    by_field: dict[str, Frame] = {}
+    for f in found:
+        old = by_field.get(f.field)
+        if old is None:
+            by_field[f.field] = f
+        else:
+            words = tuple(sorted({*old.words, *f.words}, key=lambda w: (old.words + f.words).index(w)))
+            by_field[f.field] = Frame(old.kind, f.field, f.target, min(old.start, f.start), max(old.end, f.end), words)
+    return list(by_field.values())
 
 
 def _word(s: _Sentence, a: int, b: int) -> str:
@@ -280,11 +299,12 @@ def _directives(s: _Sentence, report: bool) -> list[Frame]:
 
 def _directive(s: _Sentence) -> tuple[int, int] | None:
     """The words that aim the sentence at the reader: addressee + modal, an imperative, a how-to."""
-    for a, _ in s.spans("frame_addressees"):
+    shaped = [(s.start + m.start(), s.start + m.end()) for m in ADDRESSEE_SHAPE.finditer(s.norm)]
+    for a, _ in sorted(s.spans("frame_addressees") + shaped):
         m = re.compile(rf"[^。；;]{{0,10}}?{MODAL}").match(s.norm, a - s.start)
         if m:
             return a, s.start + m.end()
-    m = IMPERATIVE_OPENING.search(s.norm)
+    m = STRONG_ANYWHERE.search(s.norm) or IMPERATIVE_OPENING.search(s.norm)
     if m:
         return s.start + m.start() + (1 if s.norm[m.start()] in "，,：:" else 0), s.start + m.end()
     m = HOW_TO.search(s.norm)
