@@ -43,6 +43,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _items(text: str) -> tuple[str, ...]:
+    """Hand-kept entries, comma-separated (entries may contain spaces: "blood sugar")."""
+    return tuple(w.strip() for w in text.split(",") if w.strip())
+
+
 VOCABULARIES = (
     Vocabulary(
         "vocab_health_conditions",
@@ -61,12 +66,12 @@ VOCABULARIES = (
             "晚期癌症 出血热 硬化 衰竭 消心痛 消炎痛"
         )
         - _words("狂犬病 流行病 传染病 慢性病 手足口病 艾滋病 强迫症 出血热"),
-        (
-            "高血压", "高血脂", "高血糖", "低血糖", "三高", "痛风", "幽门螺杆菌", "乙肝", "丙肝", "甲亢", "甲减",
-            "甲状腺结节", "肺结节", "乳腺结节", "子宫肌瘤", "脂肪肝", "心梗", "脑梗", "冠心病", "房颤", "早搏",
-            "腰椎间盘突出", "颈椎病", "膝盖疼", "腰疼", "胃胀", "反流", "抑郁症", "焦虑症", "多囊", "hpv", "荨麻疹",
-            "diabetes", "hypertension", "cancer", "tumor", "tumors", "tumours", "arthritis", "asthma", "eczema",
-            "depression", "anxiety", "insomnia", "acne", "cholesterol", "migraine", "fatty liver", "thyroid",
+        _items(
+            "高血压, 高血脂, 高血糖, 低血糖, 三高, 痛风, 幽门螺杆菌, 乙肝, 丙肝, 甲亢, 甲减, 甲状腺结节, 肺结节, 乳腺结节, 子宫肌瘤, 脂肪肝, "
+            "心梗, 脑梗, 冠心病, 房颤, 早搏, 腰椎间盘突出, 颈椎病, 膝盖疼, 腰疼, 胃胀, 反流, 抑郁症, 焦虑症, 多囊, hpv, 荨麻疹, "
+            "diabetes, hypertension, cancer, tumor, tumors, tumours, arthritis, asthma, "
+            "eczema, depression, anxiety, insomnia, acne, cholesterol, migraine, "
+            "fatty liver, thyroid"
         ),
         "Diseases and symptoms (THUOCL medical, suffix family, DF ≥ 30).",
     ),
@@ -85,13 +90,12 @@ VOCABULARIES = (
             "口服给药 注射给药 接种疫苗 给药 用药"
         )
         - _words("中药 西药"),
-        (
-            "降压药", "降糖药", "降脂药", "消炎药", "退烧药", "止痛药", "安眠药", "抗生素", "布洛芬", "对乙酰氨基酚",
-            "阿莫西林", "头孢", "二甲双胍", "阿司匹林", "他汀", "褪黑素", "秋水仙碱", "奥司他韦", "蒙脱石散",
-            "四联药", "四联疗法", "降压片", "胰岛素", "激素药", "抗抑郁药", "避孕药", "益生菌", "保健品",
-            "metformin", "statins", "statin", "insulin", "ibuprofen", "paracetamol", "acetaminophen", "aspirin",
-            "antibiotics", "antibiotic", "melatonin", "antidepressants", "steroids", "retinol", "tretinoin",
-            "vitamin d", "magnesium", "creatine",
+        _items(
+            "降压药, 降糖药, 降脂药, 消炎药, 退烧药, 止痛药, 安眠药, 抗生素, 布洛芬, 对乙酰氨基酚, 阿莫西林, 头孢, 二甲双胍, 阿司匹林, 他汀, "
+            "褪黑素, 秋水仙碱, 奥司他韦, 蒙脱石散, 四联药, 四联疗法, 降压片, 胰岛素, 激素药, 抗抑郁药, 避孕药, 益生菌, 保健品, "
+            "metformin, statins, statin, insulin, ibuprofen, paracetamol, acetaminophen, "
+            "aspirin, antibiotics, antibiotic, melatonin, antidepressants, steroids, "
+            "retinol, tretinoin, vitamin d, magnesium, creatine"
         ),
         "Drugs and medicines (THUOCL medical, suffix family, DF ≥ 20).",
     ),
@@ -102,10 +106,10 @@ VOCABULARIES = (
         r"脂蛋白|抗原|肝功能|肾功能)",
         20,
         _words("抗原 血压计 测血压 量血压 高压 低压 指标"),
-        (
-            "血糖", "血压", "血脂", "尿酸", "胆固醇", "甘油三酯", "转氨酶", "肌酐", "糖化", "糖化血红蛋白", "空腹血糖",
-            "餐后血糖", "收缩压", "舒张压", "心率", "血氧", "体脂率", "甲功", "肿瘤标志物",
-            "blood sugar", "blood pressure", "a1c", "hba1c", "ldl", "cholesterol", "uric acid",
+        _items(
+            "血糖, 血压, 血脂, 尿酸, 胆固醇, 甘油三酯, 转氨酶, 肌酐, 糖化, 糖化血红蛋白, 空腹血糖, 餐后血糖, 收缩压, 舒张压, 心率, 血氧, "
+            "体脂率, 甲功, 肿瘤标志物, blood sugar, blood pressure, a1c, hba1c, ldl, cholesterol, "
+            "uric acid"
         ),
         "Body measures a remedy is claimed to change (THUOCL medical, suffix family, DF ≥ 20).",
     ),
@@ -118,11 +122,10 @@ VOCABULARIES = (
             "控股 合股 公股 换股 拆股 送股 配股 选股 炒股 持股 入股 参股 股股 实股 股东 股份 股权 国有股 法人股 "
             "自然人股 库藏股 物价指数 指数 农产品 纪念币 黄金周 黄金时间 个人理财 理财 限售股 流通股"
         ),
-        (
-            "基金", "指数基金", "债基", "货基", "etf", "股票", "个股", "a股", "港股", "美股", "可转债", "国债", "黄金",
-            "比特币", "虚拟币", "理财产品", "大额存单", "年金险", "增额终身寿", "储蓄险", "定投", "纳指", "标普",
-            "stocks", "etfs", "index fund", "index funds", "bonds", "crypto", "bitcoin", "btc",
-            "nvidia", "tesla", "s&p 500", "nasdaq",
+        _items(
+            "基金, 指数基金, 债基, 货基, etf, 股票, 个股, a股, 港股, 美股, 可转债, 国债, 黄金, 比特币, 虚拟币, 理财产品, 大额存单, "
+            "年金险, 增额终身寿, 储蓄险, 定投, 纳指, 标普, stocks, etfs, index fund, index funds, bonds, "
+            "crypto, bitcoin, btc, nvidia, tesla, s&p 500, nasdaq"
         ),
         "Financial instruments (THUOCL caijing, suffix family, DF ≥ 50).",
     ),
@@ -133,11 +136,11 @@ VOCABULARIES = (
         r"赔偿金|违约金|补偿金|经济补偿|劳动合同|借条|欠条|彩礼|婚前财产|共同财产|工伤认定)",
         50,
         _words("继承 公证 国家公证 申诉 调解"),
-        (
-            "起诉", "上诉", "仲裁", "劳动仲裁", "立案", "诉讼", "判决", "离婚协议", "财产分割", "抚养权", "抚养费",
-            "遗嘱", "继承", "借条", "欠条", "律师函", "强制执行", "取保候审", "赔偿金", "违约金", "经济补偿", "n+1",
-            "2n", "工伤认定", "彩礼", "婚前财产", "夫妻共同财产", "共同债务", "房产证", "加名", "净身出户",
-            "lawsuit", "small claims", "custody", "prenup", "settlement", "severance", "divorce", "alimony",
+        _items(
+            "起诉, 上诉, 仲裁, 劳动仲裁, 立案, 诉讼, 判决, 离婚协议, 财产分割, 抚养权, 抚养费, 遗嘱, 继承, 借条, 欠条, 律师函, 强制执行, "
+            "取保候审, 赔偿金, 违约金, 经济补偿, n+1, 2n, 工伤认定, 彩礼, 婚前财产, 夫妻共同财产, 共同债务, 房产证, 加名, 净身出户, "
+            "lawsuit, small claims, custody, prenup, settlement, severance, divorce, "
+            "alimony"
         ),
         "Legal procedures and instruments (THUOCL law, suffix family, DF ≥ 50).",
     ),
@@ -147,12 +150,11 @@ VOCABULARIES = (
         r"",
         0,
         frozenset(),
-        (
-            "中考", "高考", "考研", "考公", "国考", "省考", "四六级", "四级", "六级", "雅思", "托福", "教资", "期末考",
-            "期末", "月考", "小升初", "分数线", "录取", "志愿", "一本", "985", "211", "双一流", "名校", "重点高中",
-            "重点大学", "提分", "真题", "模拟卷", "完形", "完形填空", "阅读理解", "作文", "单词", "错题", "刷题",
-            "数学", "英语", "语文", "物理", "化学", "考前", "冲刺", "上岸", "考编", "ielts", "toefl", "sat", "gre",
-            "gaokao", "exam", "exams", "admission", "admissions",
+        _items(
+            "中考, 高考, 考研, 考公, 国考, 省考, 四六级, 四级, 六级, 雅思, 托福, 教资, 期末考, 期末, 月考, 小升初, 分数线, 录取, 志愿, "
+            "一本, 985, 211, 双一流, 名校, 重点高中, 重点大学, 提分, 真题, 模拟卷, 完形, 完形填空, 阅读理解, 作文, 单词, 错题, 刷题, "
+            "数学, 英语, 语文, 物理, 化学, 考前, 冲刺, 上岸, 考编, ielts, toefl, sat, gre, gaokao, exam, "
+            "exams, admission, admissions"
         ),
         "Exam and study terms (hand-kept: THUOCL has no education list).",
     ),

@@ -55,8 +55,12 @@ IMPERATIVE_OPENING = re.compile(
 )
 STRONG_ANYWHERE = re.compile(r"千万(?:别|不要|不能|记得|要)|务必|切记|一定不要|一定别|绝对不要|\bnever\b")
 # "有结节的，…", "家里有老人的，…": the readers who have something, addressed.
-ADDRESSEE_SHAPE = re.compile(r"(?:^|[，,])(?:家里|身边)?有[^，,。；;]{1,8}的(?:人|朋友|宝宝|姐妹|家长|同学)?(?=[，,])")
-HOW_TO = re.compile(r"怎么(?:分|办|做|签|写|吃|选|买|填|调|治|降|告|要回|才能|才不|操作)|如何|教你|攻略|秘诀|技巧|步骤|\bhow to\b")
+ADDRESSEE_SHAPE = re.compile(
+    r"(?:^|[，,])(?:家里|身边)?有[^，,。；;]{1,8}的(?:人|朋友|宝宝|姐妹|家长|同学)?(?=[，,])"
+)
+HOW_TO = re.compile(
+    r"怎么(?:分|办|做|签|写|吃|选|买|填|调|治|降|告|要回|才能|才不|操作)|如何|教你|攻略|秘诀|技巧|步骤|\bhow to\b"
+)
 FIRST_PERSON_START = re.compile(r"^\s*(?:我|我们|俺|咱|本人|\b(?:i|we|my)\b)")
 # A measure or condition with a change for the better, close behind it.
 IMPROVES = re.compile(
@@ -66,9 +70,13 @@ IMPROVES = re.compile(
 )
 # The drug given up: 二甲双胍早扔了, 不用吃那些四联药, 把药停了, 唔使食药, ditch your meds.
 DRUG_DROPPED_AFTER = re.compile(r"[^，,。；;]{0,4}?(?:扔|停|不吃了|不用吃了|戒了|甩了|丢了|断了|减了|减半)")
-DRUG_DROPPED_BEFORE = re.compile(r"(?:不用|不必|不需要|无需|别|不要|唔使|唔好|不再|停了|停掉|扔了|把)(?:再)?(?:吃|用|打|服|食)?[^，,。；;]{0,4}$")
+DRUG_DROPPED_BEFORE = re.compile(
+    r"(?:不用|不必|不需要|无需|别|不要|唔使|唔好|不再|停了|停掉|扔了|把)(?:再)?(?:吃|用|打|服|食)?[^，,。；;]{0,4}$"
+)
 DRUG_WORD = re.compile(r"药")
-DROP_EN = re.compile(r"\b(?:stop(?:ped)? taking|ditch(?:ed)?|quit|threw away|no longer need|off (?:my|your|the))\b")
+DROP_EN = re.compile(
+    r"\b(?:stop(?:ped)? taking|ditch(?:ed)?|quit|threw away|no longer need|off (?:my|your|the))\b"
+)
 REMEDY = re.compile(
     r"(?:喝|吃|嚼|泡|煮|熬|蒸|涂|敷|擦|含|服|食|饮|练|坚持|按摩|艾灸|拔罐|刮痧|泡脚|针灸|断食|轻断食|生酮|跑步|快走|"
     r"打坐|(?:一|两|半)(?:杯|碗|勺|把|小把)|这款|这个方子|这个方法|这招|这杯|这碗|这种茶|这个茶|\b(?:drink|drinking|drank|eat|eating|ate|juice|tea|"
@@ -82,7 +90,9 @@ SETS_REPS = re.compile(
     r"(?:[0-9一二两三四五六七八九十]+\s*组|每组\s*[0-9一二两三四五六七八九十]+|[0-9]+\s*[x×*]\s*[0-9]+|"
     r"\b\d+\s*sets?\b|\b\d+\s*reps?\b|每次\s*[0-9一二两三四五六七八九十]+\s*(?:分钟|秒))"
 )
-STOP_RULE = re.compile(r"(?:疼|痛|不舒服|酸|麻|心慌|头晕)[^，,。；;]{0,4}就停|停下来|\bstop (?:if|when|as soon as)\b")
+STOP_RULE = re.compile(
+    r"(?:疼|痛|不舒服|酸|麻|心慌|头晕)[^，,。；;]{0,4}就停|停下来|\bstop (?:if|when|as soon as)\b"
+)
 BOUND_PROMISE = {
     "education": re.compile(
         r"(?:提高|提|涨|多考|多拿|拿到|考到|考上|上|过|冲)\s*[0-9一二两三四五六七八九十百]+\s*分|[0-9]+\s*分以上|上岸|录取|"
@@ -184,7 +194,9 @@ def _merged(found: list[Frame]) -> list[Frame]:
             by_field[f.field] = f
         else:
             words = tuple(sorted({*old.words, *f.words}, key=lambda w: (old.words + f.words).index(w)))
-            by_field[f.field] = Frame(old.kind, f.field, f.target, min(old.start, f.start), max(old.end, f.end), words)
+            by_field[f.field] = Frame(
+                old.kind, f.field, f.target, min(old.start, f.start), max(old.end, f.end), words
+            )
     return list(by_field.values())
 
 
@@ -266,7 +278,9 @@ def _regimens(s: _Sentence, post_health: bool) -> list[Frame]:
     out = []
     m = DOSE.search(s.norm)
     if m and post_health:
-        out.append(Frame("regimen", "health", s.target, s.start + m.start(), s.start + m.end(), (m.group(0),)))
+        out.append(
+            Frame("regimen", "health", s.target, s.start + m.start(), s.start + m.end(), (m.group(0),))
+        )
     m = SETS_REPS.search(s.norm)
     stop = STOP_RULE.search(s.norm)
     if m and (post_health or stop):

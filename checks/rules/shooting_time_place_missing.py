@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.fixes.labels import is_complete, shooting_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.label_text import is_complete, shooting_label
 from checks.text.analysis import TextAnalysis
+from checks.text.layer import Span
 from checks.text.obligations import news_cues, self_shot_media
-from checks.text.topics import Cue
 
 MISSING = {
     "both": L(zh="时间和地点", en="time and place"),
@@ -81,7 +81,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         )  # fmt: skip
 
 
-def public_scene(ta: TextAnalysis, declarations: tuple[str, ...]) -> list[Cue]:
+def public_scene(ta: TextAnalysis, declarations: tuple[str, ...]) -> list[Span]:
     """The cues of a public scene: an actor of the public and a disruption, one sentence apart at most."""
     if "fiction" in ta.topics or "fiction" in declarations:
         return []
@@ -91,7 +91,7 @@ def public_scene(ta: TextAnalysis, declarations: tuple[str, ...]) -> list[Cue]:
     index = {(s.target, s.start): n for n, s in enumerate(ta.sentences)}
     starts = [(s.target, s.start, s.end) for s in ta.sentences]
 
-    def sentence(c: Cue) -> int:
+    def sentence(c: Span) -> int:
         return next((index[(t, a)] for t, a, b in starts if t == c.target and a <= c.start < b), -1)
 
     out = []
@@ -100,7 +100,7 @@ def public_scene(ta: TextAnalysis, declarations: tuple[str, ...]) -> list[Cue]:
         actor = next((a for a in actors if abs(sentence(a) - n) <= 1), None)
         if actor is not None:
             first, second = sorted((actor, e), key=lambda c: (c.target != "title", c.start))
-            out.append(Cue("public_scene", e.target, e.start, e.end, f"{first.text}…{second.text}", e.lexicon))
+            out.append(Span(e.target, e.start, e.end, f"{first.text}…{second.text}", e.phrase, e.lexicon))
     return out
 
 
@@ -128,4 +128,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=("witnessed_public_actors", "witnessed_disruptions"),
 )

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checks.text.lexicons import matches, pattern_matches
-from checks.text.matcher import Matcher, matcher
-from checks.text.normalize import normalize
+from checks.text.layer import pattern_matches, phrases
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 KINDS = ("source", "fiction", "ai", "shooting", "advertising")
 
@@ -49,11 +48,10 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
         return []
     norm = normalize(text)
     negations = _normalised(packs.lexicon("label_negation"))
-    vague_m = matcher(packs.lexicon("source_vague"))
     out: list[Label] = []
     for kind in KINDS:
         spans: list[tuple[int, int, str | None]] = [
-            (m.start, m.end, None) for m in matches(packs, f"label_{kind}", text)
+            (m.start, m.end, None) for m in phrases(packs, f"label_{kind}", text)
         ]
         for m in pattern_matches(packs, f"label_{kind}", norm):
             src = m.groupdict().get("src")
@@ -63,14 +61,14 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
             neg = _negated(norm, start, negations)
             if neg is not None:
                 status, start = "negated", neg
-            elif kind == "source" and src is not None and _vague(src, text[start:end], vague_m):
+            elif kind == "source" and src is not None and _vague(src, text[start:end], packs):
                 status = "vague"
             out.append(
                 Label(kind, status, target, start, end, text[start:end], place(target, start, end), src)
             )
     ok_sources = [(lb.start, lb.end) for lb in out if lb.kind == "source" and lb.status == "ok"]
     for status, name in (("vague", "source_vague"), ("deferred", "source_deferred")):
-        for m in matches(packs, name, text):
+        for m in phrases(packs, name, text):
             if not any(a <= m.start < b for a, b in ok_sources):
                 out.append(
                     Label("source", status, target, m.start, m.end, m.text, place(target, m.start, m.end))
@@ -90,15 +88,15 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
     return _resolve_sources(sorted(out, key=lambda lb: (lb.start, lb.kind)))
 
 
-def _vague(src: str, whole: str, vague: Matcher) -> bool:
+def _vague(src: str, whole: str, packs: PackSet) -> bool:
     """A cited name is vague when it *is* or starts with a vague word (来源：网络, 据网传…), or the
     label contains a longer vague phrase (据内部消息); "国家网络安全中心" is not vague."""
     src = src.strip(" @#：:，,")
     if len(src) < 2:
         return True
-    if any(m.start == 0 for m in vague.find(src)):
+    if any(m.start == 0 for m in phrases(packs, "source_vague", src)):
         return True
-    return any(m.end - m.start >= 3 for m in vague.find(whole))
+    return any(m.end - m.start >= 3 for m in phrases(packs, "source_vague", whole))
 
 
 def _dedupe(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from checks.model import MediaFacts, Provenance
 from checks.text.analysis import TextAnalysis
+from checks.text.layer import Span
 from checks.text.times import TimeMention
-from checks.text.topics import Cue
 
 NEWS_TOPICS = ("current_affairs", "social_event")
 
@@ -39,7 +39,7 @@ def self_shot_media(media: tuple[MediaFacts, ...], declarations: tuple[str, ...]
     ]
 
 
-def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed: bool = False) -> list[Cue]:
+def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed: bool = False) -> list[Span]:
     """The cues that make a post news. Fiction is never news (a short drama's 大火 is plot).
     With `witnessed` (the creator filmed it) incidents count too — a stopped train, a flooded
     car park: on their own footage that is a social event, in a text-only diary it is not."""
@@ -52,7 +52,7 @@ def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed
 @dataclass(frozen=True)
 class OldNews:
     trigger: TimeMention
-    event: Cue | None
+    event: Span | None
 
 
 def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...]) -> OldNews | None:
@@ -85,43 +85,39 @@ def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...])
 FIRST_PERSON = re.compile(r"[我咱俺]|家里|自家|\b(?:i|my|me|we|our|us)\b")
 
 
-def _first_person(ta: TextAnalysis, cue: Cue) -> bool:
+def _first_person(ta: TextAnalysis, cue: Span) -> bool:
     """The cue's sentence is about the creator ("那年我家着火了"): a memory, not a public event."""
     norm = ta.norm_title if cue.target == "title" else ta.norm_text
-    for s in ta.sentences:
-        if s.target == cue.target and s.start <= cue.start < s.end:
-            return FIRST_PERSON.search(norm, s.start, s.end) is not None
-    return False
+    s = ta.sentence_of(cue)
+    return s is not None and FIRST_PERSON.search(norm, s.start, s.end) is not None
 
 
-def _nearest(events: list[Cue], t: TimeMention) -> Cue | None:
+def _nearest(events: list[Span], t: TimeMention) -> Span | None:
     same = [e for e in events if e.target == t.target] or events
     return min(same, key=lambda e: abs(e.start - t.start)) if same else None
 
 
-def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Cue | None) -> bool:
+def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Span | None) -> bool:
     if cue is None or cue.target != t.target:
         return False
-    for s in ta.sentences:
-        if s.target == t.target and s.start <= t.start < s.end:
-            return s.start <= cue.start < s.end
-    return False
+    s = ta.sentence_of(t)
+    return s is not None and s.start <= cue.start < s.end
 
 
 def issuer_account(ta: TextAnalysis) -> bool:
     """The account name claims to be an official body (lexicon `official_organs`)."""
-    return any(c.start < len(ta.account_name) for c in ta.find("official_organs", "account"))
+    return any(c.start < len(ta.account_name) for c in ta.find("official_organs", "name"))
 
 
 def source_obligation(
     ta: TextAnalysis, media: tuple[MediaFacts, ...], declarations: tuple[str, ...], publish_year: int
-) -> list[Cue]:
+) -> list[Span]:
     """The news cues that make a source label necessary ([] when the post owes none)."""
     attempted = bool(ta.labels_of("source", "vague") or ta.labels_of("source", "deferred"))
     cues = news_cues(ta, declarations) or (list(ta.topics.get("news_weak", ())) if attempted else [])
     if not cues or "fiction" in ta.topics or "fiction" in declarations:
         return []
-    if not attempted and all(c.topic == "social_event" and _first_person(ta, c) for c in cues):
+    if not attempted and all(c in ta.topics.get("social_event", ()) and _first_person(ta, c) for c in cues):
         return []  # "那年我出了车祸": the creator's own experience, not relayed news
     if self_shot_media(media, declarations):
         return []

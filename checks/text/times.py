@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from checks.text.lexicons import matches
-from checks.text.normalize import normalize
+from checks.text.layer import phrases
 from checks.text.numerals import CN_DIGIT, NUM, to_int
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 MONTHS = {m: i for i, ms in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1) for m in (ms,)}  # fmt: skip
@@ -158,7 +158,7 @@ def find_times(text: str, target: str, publish: datetime, packs: PackSet) -> lis
                 found.append(mention)
                 take(m.start(), m.end())
     for kind, lexicon in (("now", "time_now"), ("vague", "time_vague")):
-        for hit in matches(packs, lexicon, text):
+        for hit in phrases(packs, lexicon, text):
             if free(hit.start, hit.end) and _word_edges(norm, hit.start, hit.end):
                 found.append(TimeMention(target, hit.start, hit.end, hit.text, kind))
                 take(hit.start, hit.end)
