@@ -154,3 +154,8 @@ def test_frames_need_no_credential_only_for_their_field() -> None:
 
 def test_traditional_script_is_read_through_the_normaliser() -> None:
     assert ("efficacy", "health") in kinds("每天喝一碗綠豆湯，喝了半年，高血壓好了，降壓藥都停了。")
+
+
+def test_something_already_bought_is_a_diary_not_a_pick() -> None:
+    assert run("credential_required", text="工资到账先存了三千，剩下的买了点指数基金。") == []
+    assert run("credential_required", text="新手先买点指数基金，别碰个股。") != []
