@@ -52,7 +52,7 @@ MARKERS = {"finance": (FIN_PROMISE,)}
 # "我是一名医生，建议…" / "as a doctor I told…" is the creator speaking, so not retold.
 REPORTED = re.compile(
     r"(?<!是)(?<!作为)(?<!名)(?<!位)(?<!a )(?<!an )(医生|大夫|医师|药师|护士|说明书|医嘱|老师|律师|\bdoctors?\b|\bpharmacist\b|\bthe label\b)"
-    r"[^。！？!?\n]{0,15}?(说|让|建议|告诉|交代|嘱咐|叮嘱|写着|要求|\bsaid\b|\btold\b|\bsays\b|\badvised\b|\brecommended\b)"
+    r"[^。！？!?\n]{0,15}?(说|让|建议|告诉|交代|嘱咐|叮嘱|写着|要求|\bsaid\b|\btold\b|\bsays?\b|\badvised\b|\brecommended\b)"
 )
 # "定投了500块", "停药了三天": a cue followed by 了 tells what happened, it prescribes nothing.
 DONE_AFTER = ("了",)

@@ -39,6 +39,7 @@ LEXICONS = (
     *(lex for group in FIELD_VOCAB.values() for lex in group),
     "frame_addressees",
     "frame_reports",
+    "frame_retold",
     "frame_debunks",
     "frame_defers",
     "frame_cures",
@@ -58,8 +59,12 @@ STRONG_ANYWHERE = re.compile(r"千万(?:别|不要|不能|记得|要)|务必|切
 ADDRESSEE_SHAPE = re.compile(
     r"(?:^|[，,])(?:家里|身边)?有[^，,。；;]{1,8}的(?:人|朋友|宝宝|姐妹|家长|同学)?(?=[，,])"
 )
-HOW_TO = re.compile(
-    r"怎么(?:分|办|做|签|写|吃|选|买|填|调|治|降|告|要回|才能|才不|操作)|如何|教你|攻略|秘诀|技巧|步骤|\bhow to\b"
+HOW_TO = re.compile(r"怎么(?:分|办|做|签|写|吃|选|买|填|调|治|降|告|要回|才能|才不|操作)|如何|\bhow to\b")
+TEACH = re.compile(r"教你|攻略|秘诀|避坑|这样(?:申请|操作|做|办|写|签|吃|买)|\bhere's how\b")
+# "上车这只白酒股，年底翻倍": a buy with a forecast return is a promise without a promise word.
+BUY = re.compile(r"上车|入手|梭哈|满仓|抄底|(?<![已刚])买(?![了过的])|\b(?:buy|all in|load up|get in)\b")
+FORECAST = re.compile(
+    r"(?:翻倍|翻番|翻几倍|翻\s*[0-9一二两三四五六七八九十]+\s*倍|暴涨|起飞|涨停)(?![了过])|\b\d+x\b|\bdouble\b|to the moon"
 )
 FIRST_PERSON_START = re.compile(r"^\s*(?:我|我们|俺|咱|本人|\b(?:i|we|my)\b)")
 # A measure or condition with a change for the better, close behind it.
@@ -120,7 +125,8 @@ class Frame:
 
     @property
     def cue(self) -> str:
-        return "…".join(dict.fromkeys(self.words))
+        words = list(dict.fromkeys(w for w in self.words if w))
+        return "…".join(w for w in words if not any(w != o and w in o for o in words))
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,7 @@ def _frames(ctx: Context) -> list[Frame]:
     post_health = any(s.has(*FIELD_VOCAB["health"]) for s in sents)
     out: list[Frame] = []
     for i, s in enumerate(sents):
-        if s.has("frame_debunks", "frame_defers"):
+        if s.has("frame_debunks", "frame_defers", "frame_retold"):
             continue
         report = s.has("frame_reports")
         prev = sents[i - 1] if i and sents[i - 1].target == s.target else None
@@ -260,6 +266,11 @@ def _dropped(s: _Sentence) -> tuple[int, int] | None:
 
 def _promises(s: _Sentence) -> list[Frame]:
     out = []
+    buy, forecast = BUY.search(s.norm), FORECAST.search(s.norm)
+    if buy and forecast:
+        a, b = s.start + forecast.start(), s.start + forecast.end()
+        words = (_word(s, s.start + buy.start(), s.start + buy.end()), _word(s, a, b))
+        out.append(Frame("promise", "finance", s.target, min(a, s.start + buy.start()), b, words))
     for a, b in s.spans("frame_promises"):
         rel = b - s.start
         window = s.norm[rel : rel + PROMISE_REACH]
@@ -321,7 +332,9 @@ def _directive(s: _Sentence) -> tuple[int, int] | None:
     m = STRONG_ANYWHERE.search(s.norm) or IMPERATIVE_OPENING.search(s.norm)
     if m:
         return s.start + m.start() + (1 if s.norm[m.start()] in "，,：:" else 0), s.start + m.end()
-    m = HOW_TO.search(s.norm)
+    m = TEACH.search(s.norm)
+    if m is None and (s.target == "title" or s.norm.rstrip().endswith(("?", "？"))):
+        m = HOW_TO.search(s.norm)  # "离婚房子怎么分？": a how-to asked, to be answered
     if m:
         return s.start + m.start(), s.start + m.end()
     return None

@@ -159,3 +159,17 @@ def test_traditional_script_is_read_through_the_normaliser() -> None:
 def test_something_already_bought_is_a_diary_not_a_pick() -> None:
     assert run("credential_required", text="工资到账先存了三千，剩下的买了点指数基金。") == []
     assert run("credential_required", text="新手先买点指数基金，别碰个股。") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("现在上车这只光伏股，明年翻倍不是梦。", True),  # a buy with a forecast return
+        ("Load up on this coin now, it will 20x by spring.", True),
+        ("前年买的那只股票翻倍了，纯属运气。", False),  # a past gain, told
+        ("这部电视剧讲的是一个律师如何帮当事人争取抚养权。", False),  # a story told
+        ("Doctors say you should not stop your statins on your own.", False),  # a retold instruction
+    ],
+)
+def test_forecasts_stories_and_retold_words(text: str, advice: bool) -> None:
+    assert bool(run("credential_required", text=text)) is advice
