@@ -111,8 +111,8 @@ RULE = Rule(
     title=L(zh="自摄图片/视频未标注拍摄时间和地点", en="Self-shot media without shooting time and place"),
     doc=RuleDoc(
         what=L(
-            zh="当帖子使用自己拍摄的图片或视频（文件元数据判定为实拍，或声明了“自行拍摄”），且内容涉及时事、公共政策或社会事件（事故、火灾、灾害、公告通知等）时，检查标题和正文是否写明拍摄时间和地点。地点须是真实地名，“某地”“当地”不算。日常生活分享只给出提示（info）。",
-            en="When a post uses the creator's own photos or videos (camera metadata, or the self_shot declaration) and is about current affairs, public policy or a social event (accidents, fires, disasters, notices), checks that the title or text states the shooting time and place. Placeholders such as 某地/当地 do not count. Everyday posts only get an info suggestion.",
+            zh="当帖子使用自己拍摄的图片或视频（文件元数据判定为实拍，或声明了“自行拍摄”），且内容涉及时事、公共政策或社会事件（事故、火灾、灾害、公告通知等，或拍到公众场景：商户、业主、工作人员等卷入拆迁、故障、争吵）时，检查标题和正文是否写明拍摄时间和地点。地点须是真实地名，“某地”“当地”不算。日常生活分享只给出提示（info）。",
+            en="When a post uses the creator's own photos or videos (camera metadata, or the self_shot declaration) and is about current affairs, public policy or a social event (accidents, fires, disasters, notices, or a public scene: shopkeepers, residents or staff caught in a demolition, breakdown or quarrel), checks that the title or text states the shooting time and place. Placeholders such as 某地/当地 do not count. Everyday posts only get an info suggestion.",
         ),
         why=L(
             zh="《关于加强“自媒体”管理的通知》第3条：使用自行拍摄的图片、视频，需逐一标注拍摄时间、地点。EXIF/GPS 元数据观众看不到，不能代替可见标注。",
