@@ -128,4 +128,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=("clickbait_strong", "clickbait_weak", "clickbait_flash", "clickbait_compounds", "official_organs", "media_outlets"),
 )

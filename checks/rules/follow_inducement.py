@@ -128,4 +128,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=("follow_other_strong", "follow_other_targets", "follow_requests", "follow_self_allowed"),
 )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checks.model import MediaFacts, Provenance
 from checks.text.analysis import TextAnalysis
@@ -25,6 +26,13 @@ from checks.text.layer import Span
 from checks.text.times import TimeMention
 
 NEWS_TOPICS = ("current_affairs", "social_event")
+LEXICONS = (
+    "old_news_public_events",
+    "old_news_events",
+    "old_news_context",
+    "personal_memory",
+    "official_organs",
+)
 
 
 def self_shot_media(media: tuple[MediaFacts, ...], declarations: tuple[str, ...]) -> list[int]:
@@ -89,7 +97,13 @@ def _first_person(ta: TextAnalysis, cue: Span) -> bool:
     """The cue's sentence is about the creator ("那年我家着火了"): a memory, not a public event."""
     norm = ta.norm_title if cue.target == "title" else ta.norm_text
     s = ta.sentence_of(cue)
-    return s is not None and FIRST_PERSON.search(norm, s.start, s.end) is not None
+    return s is not None and _speaks_of_self(norm, s.start, s.end)
+
+
+@lru_cache(maxsize=4096)
+def _speaks_of_self(norm: str, start: int, end: int) -> bool:
+    """Once per sentence, however many cues it holds (a hostile post is one endless sentence)."""
+    return FIRST_PERSON.search(norm, start, end) is not None
 
 
 def _nearest(events: list[Span], t: TimeMention) -> Span | None:
@@ -106,7 +120,7 @@ def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Span | None) -> bool:
 
 def issuer_account(ta: TextAnalysis) -> bool:
     """The account name claims to be an official body (lexicon `official_organs`)."""
-    return any(c.start < len(ta.account_name) for c in ta.find("official_organs", "name"))
+    return any(c.target == "name" for c in ta.claims.organs)
 
 
 def source_obligation(

@@ -31,6 +31,10 @@ class DivisionHit:
     full: bool  # a full name (…市/区/县/省) rather than a short form at the start
 
 
+# The lexicons every rule that looks for division names reads (through `division_hits`).
+DIVISION_LEXICONS = ("name_whitelist", "surnames", "division_channel_words")
+
+
 @cache
 def names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(full names, short names) of county-or-higher divisions, current and former."""
