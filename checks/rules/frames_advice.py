@@ -25,6 +25,7 @@ tools/build_field_vocab.py; `frame_*` hand-kept); the shapes that bind them are 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from checks.rules.base import Context
@@ -35,8 +36,9 @@ FIELD_VOCAB = {
     "justice": ("vocab_justice_procedures",),
     "education": ("vocab_education_exams",),
 }
+VOCAB = tuple(lex for group in FIELD_VOCAB.values() for lex in group)
 LEXICONS = (
-    *(lex for group in FIELD_VOCAB.values() for lex in group),
+    *VOCAB,
     "frame_addressees",
     "frame_reports",
     "frame_retold",
@@ -155,17 +157,24 @@ def frames(ctx: Context) -> tuple[Frame, ...]:
 
 def _sentences(ctx: Context) -> list[_Sentence]:
     ta = ctx.text
-    found: dict[str, list] = {lex: ta.find(lex) for lex in LEXICONS}
+    segs = list(ta.sentences)
+    keys = [(seg.target, seg.start) for seg in segs]
+    order = sorted(range(len(segs)), key=lambda n: keys[n])
+    starts = [keys[n] for n in order]
+    buckets: list[dict[str, list[tuple[int, int]]]] = [{} for _ in segs]
+    for lex in LEXICONS:
+        for c in ta.find(lex):
+            i = bisect_right(starts, (c.target, c.start)) - 1
+            if i >= 0 and starts[i][0] == c.target:
+                n = order[i]
+                if c.start < segs[n].end:
+                    buckets[n].setdefault(lex, []).append((c.start, c.end))
     out = []
-    for seg in ta.sentences:
+    for seg, hits in zip(segs, buckets, strict=True):
         norm = (ta.norm_title if seg.target == "title" else ta.norm_text)[seg.start : seg.end]
-        hits = {
-            lex: tuple(
-                (c.start, c.end) for c in cues if c.target == seg.target and seg.start <= c.start < seg.end
-            )
-            for lex, cues in found.items()
-        }
-        out.append(_Sentence(seg.target, seg.start, seg.end, norm, seg.text, hits))
+        out.append(
+            _Sentence(seg.target, seg.start, seg.end, norm, seg.text, {k: tuple(v) for k, v in hits.items()})
+        )
     return out
 
 
@@ -179,6 +188,13 @@ def _frames(ctx: Context) -> list[Frame]:
         report = s.has("frame_reports")
         prev = sents[i - 1] if i and sents[i - 1].target == s.target else None
         found: list[Frame] = []
+        if not s.has(*VOCAB, "frame_cures", "frame_promises"):
+            # No field word, cure or guarantee: only a regimen or a buy-and-forecast can be advice.
+            if not report:
+                found.extend(_regimens(s, post_health))
+                found.extend(_promises(s) if FORECAST.search(s.norm) else ())
+            out.extend(_merged(found))
+            continue
         eff = _efficacy(s, prev)
         if eff is not None and not report:
             found.append(eff)
@@ -258,8 +274,8 @@ def _dropped(s: _Sentence) -> tuple[int, int] | None:
         m = DRUG_DROPPED_BEFORE.search(s.norm, 0, a - s.start)
         if m:
             return s.start + m.start(), b
-    m = DROP_EN.search(s.norm)
-    if m and s.has("vocab_health_drugs"):
+    m = DROP_EN.search(s.norm) if s.has("vocab_health_drugs") else None
+    if m:
         return s.start + m.start(), s.start + m.end()
     return None
 
