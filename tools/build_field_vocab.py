@@ -68,7 +68,7 @@ VOCABULARIES = (
         - _words("狂犬病 流行病 传染病 慢性病 手足口病 艾滋病 强迫症 出血热"),
         _items(
             "高血压, 高血脂, 高血糖, 低血糖, 三高, 痛风, 幽门螺杆菌, 乙肝, 丙肝, 甲亢, 甲减, 甲状腺结节, 肺结节, 乳腺结节, 子宫肌瘤, 脂肪肝, "
-            "心梗, 脑梗, 冠心病, 房颤, 早搏, 腰椎间盘突出, 颈椎病, 膝盖疼, 腰疼, 胃胀, 反流, 抑郁症, 焦虑症, 多囊, hpv, 荨麻疹, "
+            "水痘, 带状疱疹, 心梗, 脑梗, 冠心病, 房颤, 早搏, 腰椎间盘突出, 颈椎病, 膝盖疼, 腰疼, 胃胀, 反流, 抑郁症, 焦虑症, 多囊, hpv, 荨麻疹, "
             "diabetes, hypertension, cancer, tumor, tumors, tumours, arthritis, asthma, "
             "eczema, depression, anxiety, insomnia, acne, cholesterol, migraine, "
             "fatty liver, thyroid"
@@ -78,7 +78,7 @@ VOCABULARIES = (
     Vocabulary(
         "vocab_health_drugs",
         "medical",
-        r"(霉素|西林|沙星|他汀|地平|洛尔|普利|沙坦|双胍|格列.|胰岛素|激素|维生素|片|胶囊|颗粒|口服液|注射液|滴丸|"
+        r"(霉素|西林|沙星|洛韦|他汀|地平|洛尔|普利|沙坦|双胍|格列.|胰岛素|激素|维生素|片|胶囊|颗粒|口服液|注射液|滴丸|"
         r"药丸|丸|软膏|药膏|喷剂|药|疫苗)",
         20,
         _words(

@@ -52,6 +52,7 @@ LEXICONS = (
 
 # "家长们一定要…", "你别签…", "有结节的朋友可以…": an addressee followed closely by a modal.
 MODAL = r"(?:一定|千万|务必|必须|应该|应当|最好|记得|记住|赶紧|赶快|马上|立刻|直接|先|要|别|不要|不用|不必|无需|不需要|可以|得|唔好|唔使|咪|should|must|need to|have to|don't|do not|never|can)"
+ADDRESSED_MODAL = re.compile(rf"[^。；;]{{0,16}}?{MODAL}")
 IMPERATIVE_OPENING = re.compile(
     r"(?:^|[，,：:])\s*(?:一定要|千万|务必|记得|记住|切记|赶紧|建议|请(?!假|客|教)|别(?!提|说|人)|不要(?!太)|"
     r"唔好|咪|\b(?:don't|do not|never|stop|always|make sure|try|take|buy|sell|put)\b)"
@@ -341,8 +342,10 @@ def _directives(s: _Sentence, report: bool) -> list[Frame]:
 def _directive(s: _Sentence) -> tuple[int, int] | None:
     """The words that aim the sentence at the reader: addressee + modal, an imperative, a how-to."""
     shaped = [(s.start + m.start(), s.start + m.end()) for m in ADDRESSEE_SHAPE.finditer(s.norm)]
-    for a, _ in sorted(s.spans("frame_addressees") + shaped):
-        m = re.compile(rf"[^。；;]{{0,10}}?{MODAL}").match(s.norm, a - s.start)
+    for a, b in sorted(s.spans("frame_addressees") + shaped):
+        if s.norm.startswith(("好", "們好", "们好"), b - s.start):
+            continue  # 大家好, 你好: a greeting, not an address
+        m = ADDRESSED_MODAL.match(s.norm, a - s.start)
         if m:
             return a, s.start + m.end()
     m = STRONG_ANYWHERE.search(s.norm) or IMPERATIVE_OPENING.search(s.norm)

@@ -173,3 +173,8 @@ def test_something_already_bought_is_a_diary_not_a_pick() -> None:
 )
 def test_forecasts_stories_and_retold_words(text: str, advice: bool) -> None:
     assert bool(run("credential_required", text=text)) is advice
+
+
+def test_parents_addressed_further_ahead_and_greetings_are_not_addresses() -> None:
+    assert ("directive", "health") in kinds("各位宝妈，宝宝出水痘的时候一般要先隔离在家，再涂点炉甘石洗剂。")
+    assert not [f for f in frames_of("大家好，今天聊聊我家猫的皮肤病，它要洗澡了。") if f.kind == "directive"]
