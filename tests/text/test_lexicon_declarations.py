@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from checks.model import Account, Draft
+from checks.model import Account, Draft, MediaFacts, Provenance
 from checks.packs import core_pack, load_packs
 from checks.rules import RULE_IDS, get_rule
 from checks.rules.base import Context
@@ -70,8 +70,9 @@ def test_a_rule_reads_only_what_it_declares(rid: str, monkeypatch: pytest.Monkey
     assert rule is not None
     packs = load_packs()
     asked: set[str] = set()
-    for draft in DRAFTS:
-        ctx = Context(draft=draft, media=(), packs=packs, publish_at=PUBLISH)
+    own = MediaFacts(path="own.jpg", kind="image", provenance=Provenance.SELF_SHOT)
+    for draft, media in [(d, m) for d in DRAFTS for m in ((), (own,))]:  # media rules read on own footage
+        ctx = Context(draft=draft, media=media, packs=packs, publish_at=PUBLISH)
         _ = ctx.text  # the shared analysis is computed first and not charged to the rule
         real_find, real_lexicon = layer.Vocabulary.find, PackSet.lexicon
 
