@@ -13,6 +13,7 @@ Placement comes from checks.text.structure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,14 +57,14 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
             (m.start, m.end, None) for m in matches(packs, f"label_{kind}", text)
         ]
         for m in pattern_matches(packs, f"label_{kind}", norm):
-            src = m.groupdict().get("src")
+            src = text[m.start("src") : m.end("src")] if m.groupdict().get("src") else None
             spans.append((m.start(), m.end(), src.strip() if src else None))
         for start, end, src in _dedupe(spans):
             status = "ok"
             neg = _negated(norm, start, negations)
             if neg is not None:
                 status, start = "negated", neg
-            elif kind == "source" and src is not None and _vague(src, text[start:end], vague_m):
+            elif kind == "source" and src is not None and _vague(src, text[start:end], vague_m, packs):
                 status = "vague"
             out.append(
                 Label(kind, status, target, start, end, text[start:end], place(target, start, end), src)
@@ -90,15 +91,44 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
     return _resolve_sources(sorted(out, key=lambda lb: (lb.start, lb.kind)))
 
 
-def _vague(src: str, whole: str, vague: Matcher) -> bool:
-    """A cited name is vague when it *is* or starts with a vague word (来源：网络, 据网传…), or the
-    label contains a longer vague phrase (据内部消息); "国家网络安全中心" is not vague."""
+def _vague(src: str, whole: str, vague: Matcher, packs: PackSet) -> bool:
+    """A cited name is vague when it *is* or starts with a vague word (来源：网络, 据网传…), the
+    label contains a longer vague phrase (据内部消息), or it names nobody one could check
+    (据当地媒体报道, 来源：朋友圈, according to local media); "国家网络安全中心" is not vague."""
     src = src.strip(" @#：:，,")
     if len(src) < 2:
         return True
     if any(m.start == 0 for m in vague.find(src)):
         return True
-    return any(m.end - m.start >= 3 for m in vague.find(whole))
+    if any(m.end - m.start >= 3 for m in vague.find(whole)):
+        return True
+    return not named_source(src, packs)
+
+
+# A source is checkable when it names an institution (…局, …社, …日报, …官网), a document
+# (《…》, a URL), a known outlet or organ, or a proper name in Latin script (Reuters, BBC).
+INSTITUTION = re.compile(
+    r"[\u4e00-\u9fff]{2,}(?:局|部|委|院|办|厅|署|台|社|报|网|中心|集团|银行|政府|法院|公司|大学|学院|医院|"
+    r"协会|学会|研究所|研究院|基金会|官网|官微|微博|公众号|频道|发布|通讯|交警|公安|卫视|管理处|指挥部)"
+)
+DOCUMENT = re.compile(r"《[^》]{2,}》|https?://|www\.|\.(?:com|cn|gov|org|net)\b|第\d+号|〔\d{4}〕")
+GENERIC_HEAD = ("某", "有关", "相关", "当地", "一些", "多家", "部分", "境外", "国外", "外媒", "网友", "知情", "业内")
+LATIN_NAME = re.compile(r"\b(?:[A-Z][a-z]{2,}|[A-Z]{2,})")
+LATIN_GENERIC = frozenset(("The", "Local", "Some", "Several", "Many", "Officials", "Sources", "Media", "Reports"))
+
+
+def named_source(src: str, packs: PackSet) -> bool:
+    """Whether `src` names a specific, checkable source (see INSTITUTION / DOCUMENT above)."""
+    for lexicon in ("media_outlets", "official_organs"):
+        if matcher(packs.lexicon(lexicon)).find(src):
+            return True
+    if DOCUMENT.search(src):
+        return True
+    if src.startswith(GENERIC_HEAD):
+        return False
+    if INSTITUTION.search(src):
+        return True
+    return any(w not in LATIN_GENERIC for w in LATIN_NAME.findall(src))
 
 
 def _dedupe(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:

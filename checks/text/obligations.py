@@ -16,10 +16,11 @@ The rules disagree on purpose about overlapping cases, and this is where those d
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from checks.model import MediaFacts, Provenance
+from checks.text import events
 from checks.text.analysis import TextAnalysis
 from checks.text.times import TimeMention
 from checks.text.topics import Cue
@@ -82,16 +83,8 @@ def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...])
     return None
 
 
-FIRST_PERSON = re.compile(r"[我咱俺]|家里|自家|\b(?:i|my|me|we|our|us)\b")
-
-
 def _first_person(ta: TextAnalysis, cue: Cue) -> bool:
-    """The cue's sentence is about the creator ("那年我家着火了"): a memory, not a public event."""
-    norm = ta.norm_title if cue.target == "title" else ta.norm_text
-    for s in ta.sentences:
-        if s.target == cue.target and s.start <= cue.start < s.end:
-            return FIRST_PERSON.search(norm, s.start, s.end) is not None
-    return False
+    return events.first_person(ta, cue)
 
 
 def _nearest(events: list[Cue], t: TimeMention) -> Cue | None:
@@ -113,22 +106,37 @@ def issuer_account(ta: TextAnalysis) -> bool:
     return any(c.start < len(ta.account_name) for c in ta.find("official_organs", "account"))
 
 
+def reported_cues(ta: TextAnalysis, declarations: tuple[str, ...] = ()) -> list[Cue]:
+    """News cues told as a report rather than in a how-to, checklist or personal plan, plus
+    relayed happenings with no topic word (see checks.text.events)."""
+    cues = [c for c in news_cues(ta, declarations) if not events.general(ta, c) and not events.personal_plan(ta, c)]
+    if "fiction" in ta.topics or "fiction" in declarations:
+        return cues
+    seen = {(c.target, c.start) for c in cues}
+    cues += [c for c in events.relayed_events(ta) if (c.target, c.start) not in seen]
+    return cues
+
+
 def source_obligation(
-    ta: TextAnalysis, media: tuple[MediaFacts, ...], declarations: tuple[str, ...], publish_year: int
+    ta: TextAnalysis, media: tuple[MediaFacts, ...], declarations: tuple[str, ...], publish_at: datetime
 ) -> list[Cue]:
     """The news cues that make a source label necessary ([] when the post owes none)."""
     attempted = bool(ta.labels_of("source", "vague") or ta.labels_of("source", "deferred"))
-    cues = news_cues(ta, declarations) or (list(ta.topics.get("news_weak", ())) if attempted else [])
+    cues = reported_cues(ta, declarations) or (list(ta.topics.get("news_weak", ())) if attempted else [])
     if not cues or "fiction" in ta.topics or "fiction" in declarations:
         return []
     if not attempted and all(c.topic == "social_event" and _first_person(ta, c) for c in cues):
         return []  # "那年我出了车祸": the creator's own experience, not relayed news
     if self_shot_media(media, declarations):
         return []
-    if old_news(ta, publish_year, declarations) is not None:
+    if old_news(ta, publish_at.year, declarations) is not None:
         return []
     if not attempted and ("monetisation" in ta.topics or "advertising" in declarations):
-        return []
+        # A pitch riding on events in general is the exploitation rules' case; one that reports
+        # a fresh event (前天…大水冲垮了两座桥) is reporting it too, and owes its source.
+        fresh = [c for c in cues if c.topic == "social_event" and events.fresh(ta, c, publish_at)]
+        if not [c for c in fresh if not _first_person(ta, c)]:
+            return []
     if not attempted and issuer_account(ta):
         return []
     return cues
