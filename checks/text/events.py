@@ -134,14 +134,20 @@ def relayed_events(ta: TextAnalysis) -> list[Cue]:
 
 def fresh(ta: TextAnalysis, cue: Cue, publish: datetime) -> bool:
     """The cue's sentence dates it within a month of publishing (昨晚, 前天, 这两天, 11月20日)."""
-    sent = sentence_of(ta, cue.target, cue.start)
+    return recent_at(ta, cue.target, cue.start, publish)
+
+
+def recent_at(ta: TextAnalysis, target: str, pos: int, publish: datetime) -> bool:
+    """The sentence at `pos` holds a recent anchor: a now-word, a recent word (`time_recent`) or
+    a date at most FRESH_DAYS before publishing."""
+    sent = sentence_of(ta, target, pos)
     if sent is None:
         return False
-    if _inside(ta.find("time_recent"), cue.target, sent.start, sent.end):
+    if _inside(ta.find("time_recent"), target, sent.start, sent.end):
         return True
     today = publish.date()
     for t in ta.times:
-        if t.target != cue.target or not sent.start <= t.start < sent.end:
+        if t.target != target or not sent.start <= t.start < sent.end:
             continue
         if t.kind == "now":
             return True

@@ -88,7 +88,7 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
                     place(target, m.start(), m.end()),
                 )
             )
-    return _resolve_sources(sorted(out, key=lambda lb: (lb.start, lb.kind)))
+    return _deferred_kinds(_resolve_sources(sorted(out, key=lambda lb: (lb.start, lb.kind))))
 
 
 def _vague(src: str, whole: str, vague: Matcher, packs: PackSet) -> bool:
@@ -109,7 +109,8 @@ def _vague(src: str, whole: str, vague: Matcher, packs: PackSet) -> bool:
 # (《…》, a URL), a known outlet or organ, or a proper name in Latin script (Reuters, BBC).
 INSTITUTION = re.compile(
     r"[\u4e00-\u9fff]{2,}(?:局|部|委|院|办|厅|署|台|社|报|网|中心|集团|银行|政府|法院|公司|大学|学院|医院|"
-    r"协会|学会|研究所|研究院|基金会|官网|官微|微博|公众号|频道|发布|通讯|交警|公安|卫视|管理处|指挥部)"
+    r"协会|学会|研究所|研究院|基金会|官网|官微|官方|微博|公众号|频道|发布|通讯|交警|公安|卫视|管理处|指挥部|"
+    r"电力|电网|地铁|铁路|航空|机场|水务|燃气|客服|景区)"
 )
 DOCUMENT = re.compile(r"《[^》]{2,}》|https?://|www\.|\.(?:com|cn|gov|org|net)\b|第\d+号|〔\d{4}〕")
 GENERIC_HEAD = ("某", "有关", "相关", "当地", "一些", "多家", "部分", "境外", "国外", "外媒", "网友", "知情", "业内")
@@ -164,6 +165,27 @@ def _ascii_neg(window: str, neg: str) -> bool:
     idx = window.rfind(neg)
     left = window[idx - 1] if idx > 0 else " "
     return not left.isalpha()
+
+
+DEFER_GAP = 6
+
+
+def _deferred_kinds(labels: list[Label]) -> list[Label]:
+    """"演绎说明见评论区": a fiction label pointing elsewhere is deferred (N2023-5 wants it on the
+    post), and the pointer belongs to it — it is not a deferred *source*."""
+    pointers = [lb for lb in labels if lb.kind == "source" and lb.status == "deferred"]
+    out: list[Label] = []
+    taken: set[int] = set()
+    for lb in labels:
+        if lb.kind == "fiction" and lb.status == "ok":
+            p = next(
+                (p for p in pointers if p.target == lb.target and 0 <= p.start - lb.end <= DEFER_GAP), None
+            )
+            if p is not None:
+                taken.add(id(p))
+                lb = Label(lb.kind, "deferred", lb.target, lb.start, lb.end, lb.text, lb.placement, lb.source)
+        out.append(lb)
+    return [lb for lb in out if id(lb) not in taken]
 
 
 def _resolve_sources(labels: list[Label]) -> list[Label]:

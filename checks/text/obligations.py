@@ -22,6 +22,7 @@ from datetime import datetime
 from checks.model import MediaFacts, Provenance
 from checks.text import events
 from checks.text.analysis import TextAnalysis
+from checks.text.normalize import normalize
 from checks.text.times import TimeMention
 from checks.text.topics import Cue
 
@@ -56,7 +57,7 @@ class OldNews:
     event: Cue | None
 
 
-def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...]) -> OldNews | None:
+def old_news(ta: TextAnalysis, publish_at: datetime, declarations: tuple[str, ...]) -> OldNews | None:
     """The first sign that the post cites a past *event*: a year before last in the same sentence
     as an event word (灾, 事故, 洪水, flood …), or a vague past word (当年, 那年, years ago) with
     an event word *and* a sign that a public event is cited rather than remembered: an event
@@ -65,9 +66,12 @@ def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...])
     (高速封了, 交通管制 — "那年我出了车祸" is a memory), or a `reposted` declaration."""
     if "fiction" in ta.topics or "fiction" in declarations:
         return None
+    publish_year = publish_at.year
     public = ta.find("old_news_public_events")
     told = [c for c in news_cues(ta, declarations) if not _first_person(ta, c)]
-    events = public + ta.find("old_news_events") + list(ta.topics.get("disaster", ())) + told
+    # Something that happened to others (砸伤了楼下一位老人) is an event, too.
+    happened = [c for c in ta.find("event_happenings") if not _first_person(ta, c)]
+    events = public + ta.find("old_news_events") + list(ta.topics.get("disaster", ())) + told + happened
     if not events:
         return None
     context = bool(ta.find("old_news_context")) or "reposted" in declarations
@@ -76,6 +80,8 @@ def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...])
         cited = False
     for t in ta.times:
         old_year = t.kind in ("absolute", "relative") and t.year is not None and t.year < publish_year - 1
+        if t.kind == "vague" and _recent_demonstrative(ta, t, publish_at):
+            continue  # "昨晚那场大火": a demonstrative pointing at yesterday's news
         if t.kind == "vague" or old_year:
             near = _nearest(events, t)
             if (t.kind == "vague" and cited) or (t.kind != "vague" and _same_sentence(ta, t, near)):
@@ -85,6 +91,25 @@ def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...])
 
 def _first_person(ta: TextAnalysis, cue: Cue) -> bool:
     return events.first_person(ta, cue)
+
+
+def _recent_demonstrative(ta: TextAnalysis, t: TimeMention, publish_at: datetime) -> bool:
+    """A demonstrative (那场, 那次) dated recent by its own sentence, or by the post when nothing
+    in it points further back (no 当年, 多年前, old year)."""
+    demonstratives = {normalize(w) for w in ta.packs.lexicon("time_demonstrative")} if ta.packs else set()
+    if normalize(t.text) not in demonstratives:
+        return False
+    if events.recent_at(ta, t.target, t.start, publish_at):
+        return True
+    further = [
+        x
+        for x in ta.times
+        if (x.kind == "vague" and normalize(x.text) not in demonstratives)
+        or (x.kind in ("absolute", "relative") and x.year is not None and x.year < publish_at.year)
+    ]
+    if further:
+        return False
+    return any(events.recent_at(ta, s.target, s.start, publish_at) for s in ta.sentences)
 
 
 def _nearest(events: list[Cue], t: TimeMention) -> Cue | None:
@@ -125,16 +150,21 @@ def source_obligation(
     cues = reported_cues(ta, declarations) or (list(ta.topics.get("news_weak", ())) if attempted else [])
     if not cues or "fiction" in ta.topics or "fiction" in declarations:
         return []
-    if not attempted and all(c.topic == "social_event" and _first_person(ta, c) for c in cues):
+    relayed = [c for c in cues if c.lexicon == "event_happenings"]  # checked for person already
+    if not attempted and not relayed and all(c.topic == "social_event" and _first_person(ta, c) for c in cues):
         return []  # "那年我出了车祸": the creator's own experience, not relayed news
     if self_shot_media(media, declarations):
         return []
-    if old_news(ta, publish_at.year, declarations) is not None:
+    if old_news(ta, publish_at, declarations) is not None:
         return []
     if not attempted and ("monetisation" in ta.topics or "advertising" in declarations):
         # A pitch riding on events in general is the exploitation rules' case; one that reports
         # a fresh event (前天…大水冲垮了两座桥) is reporting it too, and owes its source.
-        fresh = [c for c in cues if c.topic == "social_event" and events.fresh(ta, c, publish_at)]
+        fresh = [
+            c
+            for c in cues
+            if c.lexicon in ("topic_social_event", "event_happenings") and events.fresh(ta, c, publish_at)
+        ]
         if not [c for c in fresh if not _first_person(ta, c)]:
             return []
     if not attempted and issuer_account(ta):
