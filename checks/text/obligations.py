@@ -134,6 +134,8 @@ def issuer_account(ta: TextAnalysis) -> bool:
 def reported_cues(ta: TextAnalysis, declarations: tuple[str, ...] = ()) -> list[Cue]:
     """News cues told as a report rather than in a how-to, checklist or personal plan, plus
     relayed happenings with no topic word (see checks.text.events)."""
+    if any(lb.status in ("ok", "deferred") for lb in ta.labels_of("fiction")):
+        return []  # the creator says it is fiction or a dramatisation: a plot, not news
     cues = [c for c in news_cues(ta, declarations) if not events.general(ta, c) and not events.personal_plan(ta, c)]
     if "fiction" in ta.topics or "fiction" in declarations:
         return cues
