@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "fonts" / "PreflightLabel-Bold.otf"
 DEFAULT_SRC = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 
-# Every character a label may contain (checks/fixes/labels.py visible labels), plus ASCII.
+# Every character a label may contain (checks/rules/label_text.py visible labels), plus ASCII.
 CJK = "人工智能生成合成由内容图片视频音频本含有标识制作深度"
 TEXT = CJK + string.printable + "·：，。（）【】-"
 

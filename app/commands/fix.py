@@ -8,10 +8,10 @@ import sys
 
 from app.cli import CommandError
 from checks.draft import load_draft
-from checks.fixes.labels import PLACEHOLDER, post_lang
 from checks.i18n import L, tr
 from checks.model import Applicability, Fix, FixKind, Severity
 from checks.platforms import platform_name
+from checks.rules.label_text import PLACEHOLDER, post_lang
 
 _MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i"}
 _HOW = {

@@ -9,7 +9,7 @@ The public API (the GUI and the CLI call exactly this):
 - `export_media(src, dst, *, visible_label, implicit_label, strip_gps, facts) -> Path`.
 - `checklist(report) -> list[DeclarationItem]` — the platform toggles to tick.
 
-Names are resolved lazily so that rules importing `checks.fixes.labels` do not load Pillow/PyAV.
+Names are resolved lazily so that importing `checks.fixes` does not load Pillow/PyAV.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _EXPORTS = {
     "export_media": "checks.fixes.media_export",
     "MediaExportError": "checks.fixes.media_export",
     "checklist": "checks.fixes.declarations",
-    "declare_fix": "checks.fixes.declarations",
+    "declare_fix": "checks.rules.declaration_fix",
     "DeclarationItem": "checks.fixes.declarations",
 }
 

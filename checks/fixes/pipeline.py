@@ -24,10 +24,10 @@ import tomli_w
 from checks.draft import account_to_dict, atomic_write, load_draft, save_draft
 from checks.engine import check_draft
 from checks.fixes.apply import FixError, apply_fixes
-from checks.fixes.labels import PLACEHOLDER, post_lang
 from checks.fixes.media_export import MediaExportError, export_media, output_path
 from checks.model import Applicability, Draft, Finding, Fix, FixKind, MediaFacts, Report
 from checks.packs import PackSet, load_packs
+from checks.rules.label_text import PLACEHOLDER, post_lang
 
 MAX_ROUNDS = 4
 # A fix built from a file's metadata is only safe while that metadata agrees with the post: while

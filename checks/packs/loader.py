@@ -22,7 +22,7 @@ from checks.model import PackInfo, Severity
 from checks.packs import validate as v
 from checks.packs.model import Override, Pack, PackError, PackSet
 
-KINDS = ("existence", "requirement", "substitution", "lexicon", "override")
+KINDS = ("existence", "requirement", "substitution", "cooccurrence", "lexicon", "override")
 MAX_FILE = 2 * 1024 * 1024
 MAX_ZIP_TOTAL = 16 * 1024 * 1024
 MAX_FILES = 500
@@ -208,17 +208,6 @@ def _stricter(old: Override | None, new: Override) -> Override:
         return -1 if not o.enabled else (3 - o.severity.rank if o.severity else 0)
 
     return new if strength(new) >= strength(old) else old
-
-
-def load_packs(extra: Sequence[str | Path] = ()) -> PackSet:
-    """The built-in pack, the installed packs that verify, and `extra` packs (folders or zips), merged.
-
-    Installed packs must verify against a trusted key; an `extra` pack is the user's explicit choice
-    and may be unsigned (reported `signed: false`), but a tampered signed one is refused (store.py).
-    """
-    from checks.packs.store import packs_for
-
-    return merge([core_pack(), *packs_for(extra)])
 
 
 _CORE: list[Pack] = []

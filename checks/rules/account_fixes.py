@@ -25,7 +25,7 @@ def offending_spans(ctx: Context) -> list[tuple[int, int]]:
 
     name = ctx.draft.account.name
     spans = [(d.start, d.end) for d in division_hits(name, ctx.packs)]
-    spans += [(h.start, h.end) for h in (*organ_hits(ctx), *account_hits(ctx)) if h.where == "name"]
+    spans += [(h.start, h.end) for h in (*organ_hits(ctx), *account_hits(ctx)) if h.target == "name"]
     return sorted(spans)
 
 

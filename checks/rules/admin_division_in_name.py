@@ -14,7 +14,8 @@ from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.division_names import division_hits
-from checks.rules.phrase_hits import Hit, finding_at
+from checks.rules.evidence import finding_at
+from checks.text.layer import Span
 
 MESSAGE = L(
     zh="账号名称使用了行政区划名称“{place}”，县级以上行政区划名称须经授权方可用于账号名称",
@@ -24,7 +25,7 @@ MESSAGE = L(
 
 def check(ctx: Context) -> Iterator[Finding]:
     for d in division_hits(ctx.draft.account.name, ctx.packs)[:1]:
-        hit = Hit("name", d.start, d.end, d.text, d.text)
+        hit = Span("name", d.start, d.end, d.text, d.text)
         fixes = (
             *account_fixes.rename(ctx, d.start, d.end),
             account_fixes.manual(

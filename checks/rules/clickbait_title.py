@@ -16,7 +16,8 @@ from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.phrase_hits import Hit, find, finding_at, outside
+from checks.rules.evidence import finding_at
+from checks.text.layer import Span, find, outside
 
 PERCENT_HOOK = re.compile(r"\d{2,3}\s*[%％]\s*的人(都|还)?不知道|\d{2,3}\s*[%％]\s*of people")
 EXCLAIM = re.compile(r"\s*[!！]")
@@ -30,16 +31,18 @@ MESSAGE = L(
 )
 
 
-def _hooks(ctx: Context, lexicon: str, title: str) -> list[Hit]:
+def _hooks(ctx: Context, lexicon: str, title: str) -> list[Span]:
     """Hook hits of `lexicon` in the title, except inside an ordinary compound (空气炸锅, 长曝光)."""
-    guards = find(ctx.packs.lexicon("clickbait_compounds"), title, "title")
-    return outside(find(ctx.packs.lexicon(lexicon), title, "title"), guards)
+    guards = find(ctx.packs, "clickbait_compounds", title, "title")
+    return outside(find(ctx.packs, lexicon, title, "title"), guards)
 
 
-def title_hooks(ctx: Context) -> list[Hit]:
+def title_hooks(ctx: Context) -> list[Span]:
     title = ctx.draft.title or ""
     strong = _hooks(ctx, "clickbait_strong", title)
-    strong += [Hit("title", m.start(), m.end(), m.group(0), m.group(0)) for m in PERCENT_HOOK.finditer(title)]
+    strong += [
+        Span("title", m.start(), m.end(), m.group(0), m.group(0)) for m in PERCENT_HOOK.finditer(title)
+    ]
     if strong:
         return sorted(strong, key=lambda h: h.start)
     weak = _hooks(ctx, "clickbait_weak", title)
@@ -60,7 +63,7 @@ def _sourced_report(ctx: Context, title: str) -> bool:
     conspicuous source label, reads as a report; soft words like 刚刚 or 重磅 do not make it bait."""
     packs = ctx.packs
     if SOURCE_VERB.search(title) and (
-        find(packs.lexicon("official_organs"), title) or find(packs.lexicon("media_outlets"), title)
+        find(packs, "official_organs", title) or find(packs, "media_outlets", title)
     ):
         return True
     try:

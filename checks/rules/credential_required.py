@@ -21,8 +21,10 @@ from checks.model import Finding, Severity
 from checks.rules import account_fixes, advice_patterns
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
-from checks.rules.phrase_hits import Hit, find, finding_at, sentences, source
-from checks.text.normalize import normalize
+from checks.rules.evidence import finding_at, source
+from checks.text.layer import Span, find
+from checks.text.structure import sentences as _sentences
+from checks.vocabulary.normalize import normalize
 
 MESSAGE = L(
     zh="{where}包含{field}领域的专业建议（“{cue}”），但账号没有该领域的有效资质（{problem}）",
@@ -31,7 +33,7 @@ MESSAGE = L(
 WHERE_NAMES = {"title": L(zh="标题", en="title"), "text": L(zh="正文", en="text")}
 
 
-def advice_hit(ctx: Context, field: str) -> Hit | None:
+def advice_hit(ctx: Context, field: str) -> Span | None:
     """The first piece of advice in `field` in the title or text, or None."""
     packs = ctx.packs
     for where in ("title", "text"):
@@ -39,24 +41,20 @@ def advice_hit(ctx: Context, field: str) -> Hit | None:
         if not text:
             continue
         norm = normalize(text)
-        sentence_of = partial(bisect_right, [end for _, end in sentences(text)])
+        sentence_of = partial(bisect_right, [s.end for s in _sentences(text)])
         shaped, candidates = [], []
         for pattern in advice_patterns.CUES[field]:
             for m in pattern.finditer(norm):
                 if not advice_patterns.first_person(norm, m.start()):
-                    hit = Hit(where, m.start(), m.end(), text[m.start() : m.end()], "pattern")
+                    hit = Span(where, m.start(), m.end(), text[m.start() : m.end()], "pattern")
                     shaped.append(hit)
                     if pattern in advice_patterns.SELF_SUFFICIENT:
                         candidates.append(hit)
-        cue_hits = [
-            h for h in find(packs.lexicon(f"advice_{field}"), text, where) if not _done(text, h)
-        ] + shaped
+        cue_hits = [h for h in find(packs, f"advice_{field}", text, where) if not _done(text, h)] + shaped
         if cue_hits:
-            informative = {
-                sentence_of(h.start) for h in find(packs.lexicon("advice_information"), text, where)
-            }
-            strong = {sentence_of(h.start) for h in find(packs.lexicon("advice_markers_strong"), text, where)}
-            marked = {sentence_of(h.start) for h in find(packs.lexicon("advice_markers"), text, where)}
+            informative = {sentence_of(h.start) for h in find(packs, "advice_information", text, where)}
+            strong = {sentence_of(h.start) for h in find(packs, "advice_markers_strong", text, where)}
+            marked = {sentence_of(h.start) for h in find(packs, "advice_markers", text, where)}
             marked |= {
                 sentence_of(m.start())
                 for p in advice_patterns.MARKERS.get(field, ())
@@ -73,7 +71,7 @@ def advice_hit(ctx: Context, field: str) -> Hit | None:
     return None
 
 
-def _done(text: str, hit: Hit) -> bool:
+def _done(text: str, hit: Span) -> bool:
     """ "定投了500块": the cue reports something done (了 right after it), not an instruction."""
     return text.startswith(advice_patterns.DONE_AFTER, hit.end) and not hit.phrase.isascii()
 
@@ -101,7 +99,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             MESSAGE,
             hit,
             fixes=fixes,
-            where=ctx.t(WHERE_NAMES[hit.where]),
+            where=ctx.t(WHERE_NAMES[hit.target]),
             field=ctx.t(account_fixes.FIELD_NAMES[field]),
             cue=hit.text,
             problem=credential_problem(ctx, field),

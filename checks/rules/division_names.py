@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from checks.packs.model import PackSet
-from checks.text.matcher import matcher
-from checks.text.normalize import normalize
+from checks.text.layer import find_words
+from checks.vocabulary.normalize import normalize
+from checks.vocabulary.packset import PackSet
 
 MASK = "\u25a1"
 # "西安本地人老张", "成都土著": a channel word followed by these describes a person.
@@ -75,7 +75,7 @@ def _short(name: str) -> str:
 
 def _masked(name: str, packs: PackSet) -> str:
     norm = normalize(name)
-    for m in matcher(packs.lexicon("name_whitelist")).find(norm):
+    for m in find_words(packs, packs.lexicon("name_whitelist"), norm):
         norm = norm[: m.start] + MASK * (m.end - m.start) + norm[m.end :]
     return norm
 
@@ -88,7 +88,7 @@ def division_hits(name: str, packs: PackSet) -> list[DivisionHit]:
     full, short = names()
     surnames = set(packs.lexicon("surnames"))
     hits: list[DivisionHit] = []
-    for m in matcher(full).find(text):
+    for m in find_words(packs, full, text):
         following = text[m.end : m.end + 1]
         if following and following in NOT_A_NAME.get(text[m.end - 1], ""):
             continue
@@ -96,11 +96,11 @@ def division_hits(name: str, packs: PackSet) -> list[DivisionHit]:
             continue
         hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], True))
     if not hits:
-        channel = matcher(packs.lexicon("division_channel_words"))
-        for m in matcher(short).find(text):
+        channel = packs.lexicon("division_channel_words")
+        for m in find_words(packs, short, text):
             if m.start != 0:
                 break
-            after = channel.find(text[m.end :])
+            after = find_words(packs, channel, text[m.end :])
             if after and after[0].start == 0 and not text[m.end + after[0].end :].startswith(PERSON):
                 hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], False))
     return hits

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.fixes.declarations import declare_fix
-from checks.fixes.labels import fiction_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.declaration_fix import declare_fix
+from checks.rules.label_text import fiction_label
 
 MESSAGE = L(
     zh="内容像是虚构或演绎的剧情（“{cue}”），但标题和正文没有“虚构/演绎”标签，也未勾选虚构声明",

@@ -18,8 +18,9 @@ from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.division_names import division_hits
-from checks.rules.phrase_hits import Hit, find, find_pattern, finding_at, outside, source
-from checks.text.normalize import normalize
+from checks.rules.evidence import finding_at, source
+from checks.text.layer import Span, find, outside, search, search_folded
+from checks.vocabulary.normalize import normalize
 
 ACCOUNT_MESSAGE = L(
     zh="账号信息仿冒新闻媒体（“{word}”），自媒体账号不得使用新闻媒体或类似媒体的名称",
@@ -47,45 +48,45 @@ READ_BEFORE = ("看", "读", "听")
 BIO_CLAIM = ("官方", "旗下", "主办", "出品", "官微", "授权", "账号", "official")
 
 
-def _fan(text: str, hit: Hit) -> bool:
+def _fan(text: str, hit: Span) -> bool:
     """ "人民日报忠实读者", "每天看新闻联播": a reader of the outlet, not the outlet."""
     after = normalize(text[hit.end : hit.end + 6])
     return any(w in after for w in FAN_AFTER) or normalize(text[: hit.start]).endswith(READ_BEFORE)
 
 
-def account_hits(ctx: Context) -> list[Hit]:
+def account_hits(ctx: Context) -> list[Span]:
     packs = ctx.packs
     name, bio = source(ctx.draft, "name"), source(ctx.draft, "bio")
-    outlets = packs.lexicon("media_outlets")
-    named = find(outlets, name, "name")
+    outlets = "media_outlets"
+    named = find(packs, outlets, name, "name")
     hits = [h for h in named if not _fan(name, h)]
     # "读人民日报的小李": the 日报 inside an outlet the reader reads is not a second claim.
     fans = [h for h in named if _fan(name, h)]
-    strong = outside(find(packs.lexicon("media_name_strong"), name, "name"), fans)
+    strong = outside(find(packs, "media_name_strong", name, "name"), fans)
     hits = hits or [h for h in strong if not _fan(name, h)]
     if not hits:
-        weak = find(packs.lexicon("media_name_weak"), name, "name")
-        if weak and (division_hits(name, packs) or find(packs.lexicon("media_name_modifiers"), name, "name")):
+        weak = find(packs, "media_name_weak", name, "name")
+        if weak and (division_hits(name, packs) or find(packs, "media_name_modifiers", name, "name")):
             hits = weak
     if not hits and any(c in normalize(bio) for c in BIO_CLAIM):
-        hits = [h for h in find(outlets, bio, "bio") if not _fan(bio, h)]
+        hits = [h for h in find(packs, outlets, bio, "bio") if not _fan(bio, h)]
     return hits
 
 
-def broadcast_hits(ctx: Context) -> list[Hit]:
-    openings = ctx.packs.lexicon("tv_news_openings")
-    hits: list[Hit] = []
+def broadcast_hits(ctx: Context) -> list[Span]:
+    openings = "tv_news_openings"
+    hits: list[Span] = []
     for where in ("title", "text"):
         text = source(ctx.draft, where)
-        found = find(openings, text, where) + find_pattern(BROADCAST_ZH, text, where)
-        found += find_pattern(BROADCAST_EN, text, where, packed=False)
+        found = find(ctx.packs, openings, text, where) + search_folded(ctx.packs, BROADCAST_ZH, text, where)
+        found += search(BROADCAST_EN, text, where)
         hits += sorted(found, key=lambda h: (h.start, -h.end))
     return hits
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for hit in account_hits(ctx)[:1]:
-        fixes = account_fixes.rename(ctx, hit.start, hit.end) if hit.where == "name" else []
+        fixes = account_fixes.rename(ctx, hit.start, hit.end) if hit.target == "name" else []
         fixes.append(
             account_fixes.manual(
                 ctx,

@@ -16,8 +16,9 @@ from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.division_names import division_hits
-from checks.rules.phrase_hits import Hit, find, finding_at, source
-from checks.text.normalize import normalize
+from checks.rules.evidence import finding_at, source
+from checks.text.layer import Span, find
+from checks.vocabulary.normalize import normalize
 
 MESSAGE = L(
     zh="账号信息仿冒党政军机关或事业单位（“{word}”），普通自媒体账号不得使用此类名称",
@@ -30,7 +31,7 @@ ORGAN_PATTERN = re.compile(
 )
 
 
-def _guarded(ctx: Context, text: str, hit: Hit) -> bool:
+def _guarded(ctx: Context, text: str, hit: Span) -> bool:
     norm = normalize(text)
     before = norm[max(0, hit.start - GUARD_WINDOW) : hit.start]
     after = norm[hit.end :].lstrip()
@@ -39,31 +40,31 @@ def _guarded(ctx: Context, text: str, hit: Hit) -> bool:
     )
 
 
-def organ_hits(ctx: Context) -> list[Hit]:
+def organ_hits(ctx: Context) -> list[Span]:
     """Organ words in the name (unguarded), in the bio with a claim of official standing, and
     division + official-claim names (杭州发布, 朝阳政务)."""
     packs = ctx.packs
-    organs = packs.lexicon("official_organs")
-    claims = packs.lexicon("official_claim_words")
+    organs = "official_organs"
+    claims = "official_claim_words"
     name = source(ctx.draft, "name")
-    found = [h for h in find(organs, name, "name") if not _guarded(ctx, name, h)]
+    found = [h for h in find(packs, organs, name, "name") if not _guarded(ctx, name, h)]
     found += [
-        Hit("name", m.start(), m.end(), name[m.start() : m.end()], "pattern")
+        Span("name", m.start(), m.end(), name[m.start() : m.end()], "pattern")
         for m in ORGAN_PATTERN.finditer(normalize(name))
     ]
     found.sort(key=lambda h: (h.start, h.start - h.end))
     if not found and division_hits(name, packs):
-        found = find(claims, name, "name") or find(packs.lexicon("official_division_words"), name, "name")
+        found = find(packs, claims, name, "name") or find(packs, "official_division_words", name, "name")
     if not found:
         bio = source(ctx.draft, "bio")
-        if find(claims, bio, "bio"):
-            found = [h for h in find(organs, bio, "bio") if not _guarded(ctx, bio, h)]
+        if find(packs, claims, bio, "bio"):
+            found = [h for h in find(packs, organs, bio, "bio") if not _guarded(ctx, bio, h)]
     return found
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for hit in organ_hits(ctx)[:1]:
-        fixes = account_fixes.rename(ctx, hit.start, hit.end) if hit.where == "name" else []
+        fixes = account_fixes.rename(ctx, hit.start, hit.end) if hit.target == "name" else []
         fixes.append(
             account_fixes.manual(
                 ctx,

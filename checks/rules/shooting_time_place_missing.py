@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.fixes.labels import is_complete, shooting_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.label_text import is_complete, shooting_label
 from checks.text.obligations import news_cues, self_shot_media
 
 MISSING = {

@@ -21,8 +21,8 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from checks.text.layer import Span
 from checks.text.structure import Segment
-from checks.text.topics import Cue
 
 if TYPE_CHECKING:
     from checks.text.analysis import TextAnalysis
@@ -38,10 +38,7 @@ FRESH_DAYS = 31
 
 
 def sentence_of(ta: TextAnalysis, target: str, pos: int) -> Segment | None:
-    for s in ta.sentences:
-        if s.target == target and s.start <= pos < s.end:
-            return s
-    return None
+    return ta.sentence_of(Segment(target, pos, pos + 1, ""))
 
 
 def _norm(ta: TextAnalysis, target: str) -> str:
@@ -60,11 +57,11 @@ def clause_span(ta: TextAnalysis, target: str, start: int, end: int) -> tuple[in
     return lo, hi
 
 
-def _inside(hits: list[Cue], target: str, lo: int, hi: int) -> list[Cue]:
+def _inside(hits: list[Span], target: str, lo: int, hi: int) -> list[Span]:
     return [h for h in hits if h.target == target and lo <= h.start < hi]
 
 
-def anchored(ta: TextAnalysis, cue: Cue) -> bool:
+def anchored(ta: TextAnalysis, cue: Span) -> bool:
     """The cue's sentence is dated (any time mention but a vague one) or relayed."""
     sent = sentence_of(ta, cue.target, cue.start)
     if sent is None:
@@ -77,7 +74,7 @@ def anchored(ta: TextAnalysis, cue: Cue) -> bool:
     return bool(_inside(relay, cue.target, sent.start, sent.end))
 
 
-def general(ta: TextAnalysis, cue: Cue) -> bool:
+def general(ta: TextAnalysis, cue: Span) -> bool:
     """The cue names events in general — a hypothetical, an instruction, a how-to title, a list
     of hazards — and its sentence is neither dated nor relayed."""
     lo, hi = clause_span(ta, cue.target, cue.start, cue.end)
@@ -90,7 +87,7 @@ def general(ta: TextAnalysis, cue: Cue) -> bool:
     return not anchored(ta, cue)
 
 
-def personal_plan(ta: TextAnalysis, cue: Cue) -> bool:
+def personal_plan(ta: TextAnalysis, cue: Span) -> bool:
     """"下个月开始我要早起跑步": the change is the creator's own resolution, not a public rule."""
     lo, hi = clause_span(ta, cue.target, cue.start, cue.end)
     sent = sentence_of(ta, cue.target, cue.start)
@@ -99,20 +96,20 @@ def personal_plan(ta: TextAnalysis, cue: Cue) -> bool:
     return PERSONAL_PLAN.search(_norm(ta, cue.target), lo, hi) is not None
 
 
-def first_person(ta: TextAnalysis, cue: Cue) -> bool:
+def first_person(ta: TextAnalysis, cue: Span) -> bool:
     """The cue's sentence is about the creator ("那年我家着火了"): a memory, not a public event."""
     sent = sentence_of(ta, cue.target, cue.start)
     return sent is not None and FIRST_PERSON.search(_norm(ta, cue.target), sent.start, sent.end) is not None
 
 
-def relayed_events(ta: TextAnalysis) -> list[Cue]:
+def relayed_events(ta: TextAnalysis) -> list[Span]:
     """Reports with no topic word: a relay marker and a happening (same or next sentence, about
     others) — "群里有人说…据说伤了不少人", "看到一篇报道，说…孩子上吐下泻"."""
     relays = ta.find("topic_relay") + ta.find("topic_hearsay")
     if not relays:
         return []
     happenings = ta.find("event_happenings")
-    out: list[Cue] = []
+    out: list[Span] = []
     sents = list(ta.sentences)
     for r in relays:
         sent = sentence_of(ta, r.target, r.start)
@@ -128,11 +125,11 @@ def relayed_events(ta: TextAnalysis) -> list[Cue]:
                 # about the bridge, "我听说…我摔伤了" about the creator.
                 lo = r.end if s is sent and r.end <= h.start else s.start
                 if FIRST_PERSON.search(_norm(ta, h.target), lo, h.end) is None:
-                    out.append(Cue("social_event", h.target, h.start, h.end, h.text, h.lexicon))
+                    out.append(h)
     return out
 
 
-def fresh(ta: TextAnalysis, cue: Cue, publish: datetime) -> bool:
+def fresh(ta: TextAnalysis, cue: Span, publish: datetime) -> bool:
     """The cue's sentence dates it within a month of publishing (昨晚, 前天, 这两天, 11月20日)."""
     return recent_at(ta, cue.target, cue.start, publish)
 

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checks.text.lexicons import matches, pattern_matches
-from checks.text.matcher import Matcher, matcher
-from checks.text.normalize import normalize
+from checks.text.layer import pattern_matches, phrases
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 KINDS = ("source", "fiction", "ai", "shooting", "advertising")
 
@@ -50,11 +49,10 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
         return []
     norm = normalize(text)
     negations = _normalised(packs.lexicon("label_negation"))
-    vague_m = matcher(packs.lexicon("source_vague"))
     out: list[Label] = []
     for kind in KINDS:
         spans: list[tuple[int, int, str | None]] = [
-            (m.start, m.end, None) for m in matches(packs, f"label_{kind}", text)
+            (m.start, m.end, None) for m in phrases(packs, f"label_{kind}", text)
         ]
         for m in pattern_matches(packs, f"label_{kind}", norm):
             src = text[m.start("src") : m.end("src")] if m.groupdict().get("src") else None
@@ -64,14 +62,14 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
             neg = _negated(norm, start, negations)
             if neg is not None:
                 status, start = "negated", neg
-            elif kind == "source" and src is not None and _vague(src, text[start:end], vague_m, packs):
+            elif kind == "source" and src is not None and _vague(src, text[start:end], packs):
                 status = "vague"
             out.append(
                 Label(kind, status, target, start, end, text[start:end], place(target, start, end), src)
             )
     ok_sources = [(lb.start, lb.end) for lb in out if lb.kind == "source" and lb.status == "ok"]
     for status, name in (("vague", "source_vague"), ("deferred", "source_deferred")):
-        for m in matches(packs, name, text):
+        for m in phrases(packs, name, text):
             if not any(a <= m.start < b for a, b in ok_sources):
                 out.append(
                     Label("source", status, target, m.start, m.end, m.text, place(target, m.start, m.end))
@@ -91,16 +89,16 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
     return _deferred_kinds(_resolve_sources(sorted(out, key=lambda lb: (lb.start, lb.kind))))
 
 
-def _vague(src: str, whole: str, vague: Matcher, packs: PackSet) -> bool:
+def _vague(src: str, whole: str, packs: PackSet) -> bool:
     """A cited name is vague when it *is* or starts with a vague word (来源：网络, 据网传…), the
     label contains a longer vague phrase (据内部消息), or it names nobody one could check
     (据当地媒体报道, 来源：朋友圈, according to local media); "国家网络安全中心" is not vague."""
     src = src.strip(" @#：:，,")
     if len(src) < 2:
         return True
-    if any(m.start == 0 for m in vague.find(src)):
+    if any(m.start == 0 for m in phrases(packs, "source_vague", src)):
         return True
-    if any(m.end - m.start >= 3 for m in vague.find(whole)):
+    if any(m.end - m.start >= 3 for m in phrases(packs, "source_vague", whole)):
         return True
     return not named_source(src, packs)
 
@@ -120,9 +118,8 @@ LATIN_GENERIC = frozenset(("The", "Local", "Some", "Several", "Many", "Officials
 
 def named_source(src: str, packs: PackSet) -> bool:
     """Whether `src` names a specific, checkable source (see INSTITUTION / DOCUMENT above)."""
-    for lexicon in ("media_outlets", "official_organs"):
-        if matcher(packs.lexicon(lexicon)).find(src):
-            return True
+    if phrases(packs, "media_outlets", src) or phrases(packs, "official_organs", src):
+        return True
     if DOCUMENT.search(src):
         return True
     if src.startswith(GENERIC_HEAD):

@@ -22,9 +22,9 @@ from datetime import datetime
 from checks.model import MediaFacts, Provenance
 from checks.text import events
 from checks.text.analysis import TextAnalysis
-from checks.text.normalize import normalize
+from checks.text.layer import Span
 from checks.text.times import TimeMention
-from checks.text.topics import Cue
+from checks.vocabulary.normalize import normalize
 
 NEWS_TOPICS = ("current_affairs", "social_event")
 
@@ -41,7 +41,7 @@ def self_shot_media(media: tuple[MediaFacts, ...], declarations: tuple[str, ...]
     ]
 
 
-def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed: bool = False) -> list[Cue]:
+def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed: bool = False) -> list[Span]:
     """The cues that make a post news. Fiction is never news (a short drama's 大火 is plot).
     With `witnessed` (the creator filmed it) incidents count too — a stopped train, a flooded
     car park: on their own footage that is a social event, in a text-only diary it is not."""
@@ -54,7 +54,7 @@ def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed
 @dataclass(frozen=True)
 class OldNews:
     trigger: TimeMention
-    event: Cue | None
+    event: Span | None
 
 
 def old_news(ta: TextAnalysis, publish_at: datetime, declarations: tuple[str, ...]) -> OldNews | None:
@@ -71,8 +71,8 @@ def old_news(ta: TextAnalysis, publish_at: datetime, declarations: tuple[str, ..
     told = [c for c in news_cues(ta, declarations) if not _first_person(ta, c)]
     # Something that happened to others (砸伤了楼下一位老人) is an event, too.
     happened = [c for c in ta.find("event_happenings") if not _first_person(ta, c)]
-    events = public + ta.find("old_news_events") + list(ta.topics.get("disaster", ())) + told + happened
-    if not events:
+    cited_events = public + ta.find("old_news_events") + list(ta.topics.get("disaster", ())) + told + happened
+    if not cited_events:
         return None
     context = bool(ta.find("old_news_context")) or "reposted" in declarations
     cited = bool(public) or context or bool(told)
@@ -83,13 +83,14 @@ def old_news(ta: TextAnalysis, publish_at: datetime, declarations: tuple[str, ..
         if t.kind == "vague" and _recent_demonstrative(ta, t, publish_at):
             continue  # "昨晚那场大火": a demonstrative pointing at yesterday's news
         if t.kind == "vague" or old_year:
-            near = _nearest(events, t)
+            near = _nearest(cited_events, t)
             if (t.kind == "vague" and cited) or (t.kind != "vague" and _same_sentence(ta, t, near)):
                 return OldNews(t, near)
     return None
 
 
-def _first_person(ta: TextAnalysis, cue: Cue) -> bool:
+def _first_person(ta: TextAnalysis, cue: Span) -> bool:
+    """The cue's sentence is about the creator ("那年我家着火了"): a memory, not a public event."""
     return events.first_person(ta, cue)
 
 
@@ -112,26 +113,24 @@ def _recent_demonstrative(ta: TextAnalysis, t: TimeMention, publish_at: datetime
     return any(events.recent_at(ta, s.target, s.start, publish_at) for s in ta.sentences)
 
 
-def _nearest(events: list[Cue], t: TimeMention) -> Cue | None:
+def _nearest(events: list[Span], t: TimeMention) -> Span | None:
     same = [e for e in events if e.target == t.target] or events
     return min(same, key=lambda e: abs(e.start - t.start)) if same else None
 
 
-def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Cue | None) -> bool:
+def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Span | None) -> bool:
     if cue is None or cue.target != t.target:
         return False
-    for s in ta.sentences:
-        if s.target == t.target and s.start <= t.start < s.end:
-            return s.start <= cue.start < s.end
-    return False
+    s = ta.sentence_of(t)
+    return s is not None and s.start <= cue.start < s.end
 
 
 def issuer_account(ta: TextAnalysis) -> bool:
     """The account name claims to be an official body (lexicon `official_organs`)."""
-    return any(c.start < len(ta.account_name) for c in ta.find("official_organs", "account"))
+    return any(c.start < len(ta.account_name) for c in ta.find("official_organs", "name"))
 
 
-def reported_cues(ta: TextAnalysis, declarations: tuple[str, ...] = ()) -> list[Cue]:
+def reported_cues(ta: TextAnalysis, declarations: tuple[str, ...] = ()) -> list[Span]:
     """News cues told as a report rather than in a how-to, checklist or personal plan, plus
     relayed happenings with no topic word (see checks.text.events)."""
     if any(lb.status in ("ok", "deferred") for lb in ta.labels_of("fiction")):
@@ -146,14 +145,15 @@ def reported_cues(ta: TextAnalysis, declarations: tuple[str, ...] = ()) -> list[
 
 def source_obligation(
     ta: TextAnalysis, media: tuple[MediaFacts, ...], declarations: tuple[str, ...], publish_at: datetime
-) -> list[Cue]:
+) -> list[Span]:
     """The news cues that make a source label necessary ([] when the post owes none)."""
     attempted = bool(ta.labels_of("source", "vague") or ta.labels_of("source", "deferred"))
     cues = reported_cues(ta, declarations) or (list(ta.topics.get("news_weak", ())) if attempted else [])
     if not cues or "fiction" in ta.topics or "fiction" in declarations:
         return []
     relayed = [c for c in cues if c.lexicon == "event_happenings"]  # checked for person already
-    if not attempted and not relayed and all(c.topic == "social_event" and _first_person(ta, c) for c in cues):
+    social = ta.topics.get("social_event", ())
+    if not attempted and not relayed and all(c in social and _first_person(ta, c) for c in cues):
         return []  # "那年我出了车祸": the creator's own experience, not relayed news
     if self_shot_media(media, declarations):
         return []

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from checks.text.lexicons import matches, pattern_matches
-from checks.text.normalize import normalize
+from checks.text.layer import pattern_matches, phrases
 from checks.text.numerals import CN_DIGIT, NUM, to_int
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 MONTHS = {m: i for i, ms in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1) for m in (ms,)}  # fmt: skip
@@ -158,7 +158,7 @@ def find_times(text: str, target: str, publish: datetime, packs: PackSet) -> lis
                 found.append(mention)
                 take(m.start(), m.end())
     for kind, lexicon in (("now", "time_now"), ("vague", "time_vague")):
-        spans = [(h.start, h.end) for h in matches(packs, lexicon, text)]
+        spans = [(h.start, h.end) for h in phrases(packs, lexicon, text)]
         # Distance and era shapes (十几年前, 时隔多年, 事情过去这么久, 九十年代, a decade ago).
         spans += sorted(m.span() for m in pattern_matches(packs, lexicon, norm) if m.end() > m.start())
         for start, end in spans:

@@ -6,15 +6,12 @@ label is decided in exactly one place.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
 from checks.model import MediaFacts
 
 PLACEHOLDER = "____"
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def post_lang(title: str, text: str, default: str = "zh") -> str:
@@ -23,11 +20,9 @@ def post_lang(title: str, text: str, default: str = "zh") -> str:
     A post with any real amount of Chinese gets Chinese labels; a post written in English (Latin
     letters, hardly any CJK) gets English ones; an empty post follows `default`.
     """
-    body = f"{title}\n{text}"
-    cjk, latin = len(_CJK.findall(body)), len(_LATIN.findall(body))
-    if not cjk and not latin:
-        return default
-    return "en" if latin > 8 * cjk and latin >= 20 else "zh"
+    from checks.text.layer import language
+
+    return language(title, text, default=default)
 
 
 def format_date(day: date | datetime, lang: str = "zh") -> str:
