@@ -31,13 +31,24 @@ ORGAN_PATTERN = re.compile(
 )
 
 
+RELATIONS = ("学生", "徒弟", "弟子", "学员", "粉丝", "家人", "助理", "司机", "邻居")
+
+
 def _guarded(ctx: Context, text: str, hit: Span) -> bool:
+    """Someone's past (退休民警), a topic (聊税务), a school or dish (公安大学, 部队火锅), or a
+    relation: "法院家属", "税务局老李的学生" — a relation is not the organ."""
     norm = normalize(text)
     before = norm[max(0, hit.start - GUARD_WINDOW) : hit.start]
     after = norm[hit.end :].lstrip()
-    return any(g in before for g in ctx.packs.lexicon("official_guards_before")) or after.startswith(
+    if any(g in before for g in ctx.packs.lexicon("official_guards_before")) or after.startswith(
         ctx.packs.lexicon("official_guards_after")
-    )
+    ):
+        return True
+    relation = after.find("的")
+    if 0 <= relation <= 3:
+        tail = after[relation + 1 :]
+        return tail.startswith(RELATIONS) or tail.startswith(tuple(ctx.packs.lexicon("kinship_words")))
+    return False
 
 
 def organ_hits(ctx: Context) -> list[Span]:
