@@ -45,7 +45,7 @@ BROADCAST_EN = re.compile(
 )
 FAN_AFTER = ("粉丝", "爱好者", "读者", "观众", "迷")
 READ_BEFORE = ("看", "读", "听")
-BIO_CLAIM = ("官方", "旗下", "主办", "出品", "官微", "授权", "账号", "official")
+BIO_CLAIM = ("官方", "旗下", "主办", "出品", "官微", "授权", "账号", "合作", "签约", "入驻", "official", "partner", "affiliate")
 
 
 def _fan(text: str, hit: Span) -> bool:
