@@ -93,4 +93,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=("time_now_not_event",),
 )

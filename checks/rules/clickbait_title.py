@@ -153,4 +153,8 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(
+        "clickbait_strong", "clickbait_weak", "clickbait_flash", "clickbait_compounds", "official_organs", "media_outlets",
+        "clickbait_promise", "clickbait_forward", "clickbait_insider", "clickbait_alarm",
+    ),
 )

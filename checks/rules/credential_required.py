@@ -131,4 +131,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(*(f"advice_{f}" for f in FIELDS), "advice_information", "advice_markers", "advice_markers_strong"),
 )

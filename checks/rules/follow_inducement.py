@@ -79,11 +79,9 @@ def _private_diversions(ctx: Context) -> list[Span]:
     to move there: this account may be lost (anywhere in the post: 号随时会没), or the content
     continues there (same sentence: 以后在那边更新)."""
     ta = ctx.text
-    channels = ta.find("follow_private_channels")
-    if not channels:
-        return []
     loss = bool(ta.find("follow_account_loss"))
     moved = ta.find("follow_moved")
+    channels = ta.find("follow_private_channels")
     out = []
     for c in channels:
         sent = ta.sentence_of(c)
@@ -150,4 +148,8 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(
+        "follow_other_strong", "follow_other_targets", "follow_requests", "follow_self_allowed",
+        "follow_private_channels", "follow_account_loss", "follow_moved",
+    ),
 )

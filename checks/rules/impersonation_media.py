@@ -17,10 +17,10 @@ from checks.i18n import L
 from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.division_names import division_hits
 from checks.rules.evidence import finding_at, source
-from checks.text.layer import Span, find, outside, search, search_folded
-from checks.vocabulary.normalize import normalize
+from checks.text.claims import OUTLET_LEXICONS
+from checks.text.divisions import DIVISION_LEXICONS
+from checks.text.layer import Span, find, search, search_folded
 
 ACCOUNT_MESSAGE = L(
     zh="账号信息仿冒新闻媒体（“{word}”），自媒体账号不得使用新闻媒体或类似媒体的名称",
@@ -43,34 +43,11 @@ BROADCAST_EN = re.compile(
     r"[^.!?\n]{0,40}?\bnews\b"
     r"|\b(welcome to|you're watching|you are watching) (tonight's|this evening's|today's|the) [a-z0-9' ]{0,25}?news\b"
 )
-FAN_AFTER = ("粉丝", "爱好者", "读者", "观众", "迷")
-READ_BEFORE = ("看", "读", "听")
-BIO_CLAIM = ("官方", "旗下", "主办", "出品", "官微", "授权", "账号", "合作", "签约", "入驻", "official", "partner", "affiliate")
-
-
-def _fan(text: str, hit: Span) -> bool:
-    """ "人民日报忠实读者", "每天看新闻联播": a reader of the outlet, not the outlet."""
-    after = normalize(text[hit.end : hit.end + 6])
-    return any(w in after for w in FAN_AFTER) or normalize(text[: hit.start]).endswith(READ_BEFORE)
 
 
 def account_hits(ctx: Context) -> list[Span]:
-    packs = ctx.packs
-    name, bio = source(ctx.draft, "name"), source(ctx.draft, "bio")
-    outlets = "media_outlets"
-    named = find(packs, outlets, name, "name")
-    hits = [h for h in named if not _fan(name, h)]
-    # "读人民日报的小李": the 日报 inside an outlet the reader reads is not a second claim.
-    fans = [h for h in named if _fan(name, h)]
-    strong = outside(find(packs, "media_name_strong", name, "name"), fans)
-    hits = hits or [h for h in strong if not _fan(name, h)]
-    if not hits:
-        weak = find(packs, "media_name_weak", name, "name")
-        if weak and (division_hits(name, packs) or find(packs, "media_name_modifiers", name, "name")):
-            hits = weak
-    if not hits and any(c in normalize(bio) for c in BIO_CLAIM):
-        hits = [h for h in find(packs, outlets, bio, "bio") if not _fan(bio, h)]
-    return hits
+    """Outlet claims of the account (computed once in the text analysis: checks.text.claims)."""
+    return list(ctx.text.claims.outlets)
 
 
 def broadcast_hits(ctx: Context) -> list[Span]:
@@ -133,4 +110,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(*OUTLET_LEXICONS, "tv_news_openings", *DIVISION_LEXICONS),
 )

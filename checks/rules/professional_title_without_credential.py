@@ -138,4 +138,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(*(f"titles_{f}" for f in FIELDS), "title_non_claims", "title_mentions", "kinship_words"),
 )

@@ -9,6 +9,8 @@
 - `times`: `TimeMention`s (absolute|relative|now|vague, with year/month/day when known);
 - `places`: `PlaceMention`s (divisions, landmarks, foreign places, and placeholders marked);
 - `topics`: topic → `Span`s (see checks.text.topics for the topic keys);
+- `claims`: what the account name and bio claim to be (organ, outlet, division — checks.text.claims),
+  computed once and read by the impersonation rules, the source obligation and account fixes;
 - `lang`: "en" when the post is mostly Latin script, else "zh" (checks.text.layer.language).
 Helpers answer the questions rules ask: `label(kind)`, `has_time()`, `has_place()`, and the text
 layer's queries (checks.text.layer): `find(lexicon, *targets)`, `search(regex, *targets)`,
@@ -26,12 +28,35 @@ from typing import TYPE_CHECKING
 
 from checks.model import Draft
 from checks.text import layer, structure
+from checks.text.claims import ORGAN_LEXICONS, OUTLET_LEXICONS, AccountClaims, account_claims
+from checks.text.divisions import DIVISION_LEXICONS
+from checks.text.labels import LEXICONS as LABEL_LEXICONS
 from checks.text.labels import Label, find_labels
 from checks.text.layer import Span
+from checks.text.places import LEXICONS as PLACE_LEXICONS
 from checks.text.places import PlaceMention, find_places
 from checks.text.structure import Segment
+from checks.text.times import LEXICONS as TIME_LEXICONS
 from checks.text.times import TimeMention, find_times
+from checks.text.topics import LEXICONS as TOPIC_LEXICONS
 from checks.text.topics import find_topics
+
+# Every pack lexicon the shared analysis reads on behalf of all rules (a test holds the core pack
+# to this list plus each rule's own `Rule.lexicons`: nothing unread, nothing missing).
+LEXICONS = tuple(
+    dict.fromkeys(
+        (
+            layer.VARIANTS,
+            *LABEL_LEXICONS,
+            *TIME_LEXICONS,
+            *PLACE_LEXICONS,
+            *TOPIC_LEXICONS,
+            *ORGAN_LEXICONS,
+            *OUTLET_LEXICONS,
+            *DIVISION_LEXICONS,
+        )
+    )
+)
 
 if TYPE_CHECKING:
     from checks.vocabulary.packset import PackSet
@@ -52,6 +77,7 @@ class TextAnalysis:
     times: tuple[TimeMention, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     topics: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    claims: AccountClaims = field(default_factory=AccountClaims)
     packs: PackSet | None = field(default=None, repr=False, compare=False)
 
     def of(self, target: str) -> str:
@@ -178,5 +204,6 @@ def analyse(draft: Draft, packs: PackSet, publish_at: datetime) -> TextAnalysis:
         times=tuple(times),
         places=tuple(places),
         topics=topics,
+        claims=account_claims(packs, draft.account.name or "", draft.account.bio or ""),
         packs=packs,
     )

@@ -18,7 +18,9 @@ in the same or the next sentence, told about others.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checks.text.layer import Span
@@ -27,6 +29,15 @@ from checks.text.structure import Segment
 if TYPE_CHECKING:
     from checks.text.analysis import TextAnalysis
 
+LEXICONS = (
+    "frame_hypothetical",
+    "frame_howto_title",
+    "topic_relay",
+    "topic_hearsay",
+    "event_happenings",
+    "time_recent",
+    "time_demonstrative",
+)
 CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n]")
 FIRST_PERSON = re.compile(r"[我咱俺]|家里|自家|\b(?:i|my|me|we|our|us)\b")
 # The creator's own plan: the subject is 我 (not 我们 — "我们小区下月起…" is a public change).
@@ -35,6 +46,62 @@ PERSONAL_PLAN = re.compile(
 )
 LIST_MARK = "、"
 FRESH_DAYS = 31
+
+
+class _Index:
+    """One analysis's frame queries answered by bisection (hostile text stays linear): clause
+    ends per target, the starts of every lexicon's hits, time mentions by position."""
+
+    def __init__(self, ta: TextAnalysis) -> None:
+        self.ta = ta
+        self.ends = {
+            t: [m.start() for m in CLAUSE_END.finditer(_norm(ta, t))] for t in ("title", "text")
+        }
+        self._hits: dict[str, dict[str, tuple[list[int], list[Span]]]] = {}
+        self.times: dict[str, tuple[list[int], list]] = {}
+        for t in ("title", "text"):
+            ts = sorted((x for x in ta.times if x.target == t), key=lambda x: x.start)
+            self.times[t] = ([x.start for x in ts], ts)
+        self._recent_post: bool | None = None
+
+    def hits(self, lexicon: str, target: str) -> tuple[list[int], list[Span]]:
+        per = self._hits.get(lexicon)
+        if per is None:
+            per = {}
+            for t in ("title", "text"):
+                spans = sorted((h for h in self.ta.find(lexicon, t)), key=lambda h: h.start)
+                per[t] = ([h.start for h in spans], spans)
+            self._hits[lexicon] = per
+        return per.get(target, ([], []))
+
+    def within(self, lexicon: str, target: str, lo: int, hi: int) -> list[Span]:
+        starts, spans = self.hits(lexicon, target)
+        return spans[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+    def times_within(self, target: str, lo: int, hi: int) -> list:
+        starts, ts = self.times.get(target, ([], []))
+        return ts[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+    def clause(self, target: str, start: int, end: int) -> tuple[int, int]:
+        ends = self.ends.get(target, [])
+        i = bisect_left(ends, start)
+        lo = ends[i - 1] + 1 if i > 0 else 0
+        j = bisect_left(ends, end)
+        hi = ends[j] if j < len(ends) else len(_norm(self.ta, target))
+        return lo, hi
+
+
+_INDEX: list[tuple[TextAnalysis, _Index]] = []
+
+
+def _index(ta: TextAnalysis) -> _Index:
+    for owner, idx in _INDEX:
+        if owner is ta:
+            return idx
+    idx = _Index(ta)
+    _INDEX.append((ta, idx))
+    del _INDEX[:-4]
+    return idx
 
 
 def sentence_of(ta: TextAnalysis, target: str, pos: int) -> Segment | None:
@@ -47,18 +114,7 @@ def _norm(ta: TextAnalysis, target: str) -> str:
 
 def clause_span(ta: TextAnalysis, target: str, start: int, end: int) -> tuple[int, int]:
     """The clause (between ，。！？；：) around [start, end) of `target`."""
-    norm = _norm(ta, target)
-    lo = start
-    while lo > 0 and not CLAUSE_END.match(norm[lo - 1]):
-        lo -= 1
-    hi = end
-    while hi < len(norm) and not CLAUSE_END.match(norm[hi]):
-        hi += 1
-    return lo, hi
-
-
-def _inside(hits: list[Span], target: str, lo: int, hi: int) -> list[Span]:
-    return [h for h in hits if h.target == target and lo <= h.start < hi]
+    return _index(ta).clause(target, start, end)
 
 
 def anchored(ta: TextAnalysis, cue: Span) -> bool:
@@ -66,22 +122,23 @@ def anchored(ta: TextAnalysis, cue: Span) -> bool:
     sent = sentence_of(ta, cue.target, cue.start)
     if sent is None:
         return False
-    if any(
-        t.target == cue.target and sent.start <= t.start < sent.end and t.kind != "vague" for t in ta.times
-    ):
+    idx = _index(ta)
+    if any(t.kind != "vague" for t in idx.times_within(cue.target, sent.start, sent.end)):
         return True
-    relay = ta.find("topic_relay") + ta.find("topic_hearsay") + ta.find("time_recent")
-    return bool(_inside(relay, cue.target, sent.start, sent.end))
+    return any(
+        idx.within(lex, cue.target, sent.start, sent.end) for lex in ("topic_relay", "topic_hearsay", "time_recent")
+    )
 
 
 def general(ta: TextAnalysis, cue: Span) -> bool:
     """The cue names events in general — a hypothetical, an instruction, a how-to title, a list
     of hazards — and its sentence is neither dated nor relayed."""
-    lo, hi = clause_span(ta, cue.target, cue.start, cue.end)
+    idx = _index(ta)
+    lo, hi = idx.clause(cue.target, cue.start, cue.end)
     norm = _norm(ta, cue.target)
-    framed = bool(_inside(ta.find("frame_hypothetical"), cue.target, lo, hi))
+    framed = bool(idx.within("frame_hypothetical", cue.target, lo, hi))
     listed = LIST_MARK in norm[max(lo, cue.start - 1) : min(hi, cue.end + 1)]
-    howto_title = cue.target == "title" and bool(ta.find("frame_howto_title", "title"))
+    howto_title = cue.target == "title" and bool(idx.hits("frame_howto_title", "title")[0])
     if not (framed or listed or howto_title):
         return False
     return not anchored(ta, cue)
@@ -89,43 +146,59 @@ def general(ta: TextAnalysis, cue: Span) -> bool:
 
 def personal_plan(ta: TextAnalysis, cue: Span) -> bool:
     """"下个月开始我要早起跑步": the change is the creator's own resolution, not a public rule."""
-    lo, hi = clause_span(ta, cue.target, cue.start, cue.end)
     sent = sentence_of(ta, cue.target, cue.start)
-    if sent is not None:
-        lo, hi = min(lo, sent.start), max(hi, sent.end)
-    return PERSONAL_PLAN.search(_norm(ta, cue.target), lo, hi) is not None
+    if sent is None:
+        return False
+    return _plans(_norm(ta, cue.target), sent.start, sent.end)
+
+
+@lru_cache(maxsize=4096)
+def _plans(norm: str, start: int, end: int) -> bool:
+    return PERSONAL_PLAN.search(norm, start, end) is not None
 
 
 def first_person(ta: TextAnalysis, cue: Span) -> bool:
     """The cue's sentence is about the creator ("那年我家着火了"): a memory, not a public event."""
     sent = sentence_of(ta, cue.target, cue.start)
-    return sent is not None and FIRST_PERSON.search(_norm(ta, cue.target), sent.start, sent.end) is not None
+    return sent is not None and _speaks_of_self(_norm(ta, cue.target), sent.start, sent.end)
+
+
+@lru_cache(maxsize=4096)
+def _speaks_of_self(norm: str, start: int, end: int) -> bool:
+    """Once per sentence, however many cues it holds (a hostile post is one endless sentence)."""
+    return FIRST_PERSON.search(norm, start, end) is not None
 
 
 def relayed_events(ta: TextAnalysis) -> list[Span]:
     """Reports with no topic word: a relay marker and a happening (same or next sentence, about
     others) — "群里有人说…据说伤了不少人", "看到一篇报道，说…孩子上吐下泻"."""
-    relays = ta.find("topic_relay") + ta.find("topic_hearsay")
-    if not relays:
-        return []
-    happenings = ta.find("event_happenings")
+    idx = _index(ta)
     out: list[Span] = []
-    sents = list(ta.sentences)
-    for r in relays:
-        sent = sentence_of(ta, r.target, r.start)
-        if sent is None:
+    for target in ("title", "text"):
+        relays = sorted(
+            idx.hits("topic_relay", target)[1] + idx.hits("topic_hearsay", target)[1], key=lambda r: r.start
+        )
+        if not relays:
             continue
-        window = [sent]
-        nxt = sents.index(sent) + 1
-        if nxt < len(sents) and sents[nxt].target == sent.target:
-            window.append(sents[nxt])
-        for s in window:
-            for h in _inside(happenings, s.target, s.start, s.end):
-                # Only what was relayed counts: "our group chat said the bridge collapsed" is
-                # about the bridge, "我听说…我摔伤了" about the creator.
-                lo = r.end if s is sent and r.end <= h.start else s.start
-                if FIRST_PERSON.search(_norm(ta, h.target), lo, h.end) is None:
-                    out.append(h)
+        relay_ends = [r.end for r in relays]
+        for h in idx.hits("event_happenings", target)[1]:
+            sent = sentence_of(ta, target, h.start)
+            if sent is None:
+                continue
+            # the last relay before the happening in its sentence, or one in the sentence before
+            k = bisect_right(relay_ends, h.start) - 1
+            if k >= 0 and relays[k].start >= sent.start:
+                lo = relays[k].end
+            else:
+                prev = sentence_of(ta, target, sent.start - 1) if sent.start > 0 else None
+                inside = prev is not None and k >= 0 and relays[k].start >= prev.start
+                if not inside:
+                    continue
+                lo = sent.start
+            # Only what was relayed counts: "our group chat said the bridge collapsed" is about
+            # the bridge, "我听说…我摔伤了" about the creator.
+            if FIRST_PERSON.search(_norm(ta, target), lo, h.end) is None:
+                out.append(h)
     return out
 
 
@@ -140,12 +213,11 @@ def recent_at(ta: TextAnalysis, target: str, pos: int, publish: datetime) -> boo
     sent = sentence_of(ta, target, pos)
     if sent is None:
         return False
-    if _inside(ta.find("time_recent"), target, sent.start, sent.end):
+    idx = _index(ta)
+    if idx.within("time_recent", target, sent.start, sent.end):
         return True
     today = publish.date()
-    for t in ta.times:
-        if t.target != target or not sent.start <= t.start < sent.end:
-            continue
+    for t in idx.times_within(target, sent.start, sent.end):
         if t.kind == "now":
             return True
         if t.kind in ("relative", "absolute") and t.year and t.month and t.day:
@@ -156,3 +228,11 @@ def recent_at(ta: TextAnalysis, target: str, pos: int, publish: datetime) -> boo
             if 0 <= days <= FRESH_DAYS:
                 return True
     return False
+
+
+def recent_post(ta: TextAnalysis, publish: datetime) -> bool:
+    """Some sentence of the post holds a recent anchor (computed once per analysis)."""
+    idx = _index(ta)
+    if idx._recent_post is None:
+        idx._recent_post = any(recent_at(ta, s.target, s.start, publish) for s in ta.sentences)
+    return idx._recent_post

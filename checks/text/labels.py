@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from checks.vocabulary.packset import PackSet
 
 KINDS = ("source", "fiction", "ai", "shooting", "advertising")
+LEXICONS = (*(f"label_{k}" for k in KINDS), "label_negation", "source_vague", "source_deferred")
 
 
 @dataclass(frozen=True)

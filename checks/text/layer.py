@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from checks.vocabulary.packset import PackSet
 
 GAZETTEER = "place_gazetteer"
+# Hits kept per lexicon per string: every rule needs the first few; a hostile post repeating one
+# word a million times must not make every query pay for all of them.
+MAX_HITS = 5000
 VARIANTS = "evasion_variants"
 TARGETS = ("title", "text", "name", "bio")
 
@@ -104,20 +107,28 @@ class Folder:
         self._bare = {k: v for k, v in table.items() if _strip_seps(k) == k}
         parts = []
         for key in sorted(table, key=len, reverse=True):
-            body = f"{_SEP}{{0,2}}".join(re.escape(c) for c in key)
+            body = r"[^\w\n]{0,2}".join(re.escape(c) for c in key)  # cheap to compile, unlike _SEP
             head = r"(?<![a-z])" if key[0].isascii() and key[0].isalpha() else ""
             tail = r"(?![a-z])" if key[-1].isascii() and key[-1].isalpha() else ""
             parts.append(f"{head}{body}{tail}")
         self._rx = re.compile(f"(?P<v>{'|'.join(parts)})|" + _SEP_RUN.pattern) if parts else _SEP_RUN
         firsts = "".join(sorted({re.escape(k[0]) for k in table}))
         self._first = re.compile(f"[{firsts}]") if firsts else None
+        # Anything folding could change: a separator, a variant's first character, two spaces.
+        self._maybe = re.compile(f"{_SEP}|[{firsts}]|  " if firsts else f"{_SEP}|  ")
         self._cache: dict[str, Folded] = {}
 
     def fold(self, text: str) -> Folded:
         got = self._cache.get(text)
         if got is not None:
             return got
-        norm = normalize(text)
+        got = self._fold(text, normalize(text))
+        if len(self._cache) > 256:
+            self._cache.clear()
+        self._cache[text] = got
+        return got
+
+    def _fold(self, text: str, norm: str) -> Folded:
         rx = self._rx if self._first is not None and self._first.search(norm) else _SEP_RUN
         pieces: list[str] = []
         segs: list[tuple[int, int, int, bool]] = []
@@ -146,14 +157,14 @@ class Folder:
                 segs.append((flen, pos, len(norm), True))
                 pieces.append(norm[pos:])
             got = Folded(text, norm, "".join(pieces), segs)
-        if len(self._cache) > 256:
-            self._cache.clear()
-        self._cache[text] = got
         return got
 
     def key(self, phrase: str) -> str:
-        """A lexicon entry as it is matched: folded like the text."""
-        return self.fold(phrase.strip()).folded.strip()
+        """A lexicon entry as it is matched: folded like the text (most entries need no folding)."""
+        norm = normalize(phrase.strip())
+        if not self._maybe.search(norm):
+            return norm
+        return self._fold(phrase.strip(), norm).folded.strip()
 
 
 _STRIP = re.compile(_SEP)
@@ -210,15 +221,21 @@ class Vocabulary:
             f = self.folder.fold(text)
             s = f.folded
             last = len(s) - 1
+            mapped = bool(f._fs)
+            span = f.span
             for end, (n, (head, tail), owners) in self._auto.iter(s):
                 start = end - n + 1
                 if head and start > 0 and _letter(s[start - 1]) == head:
                     continue
                 if tail and end < last and _letter(s[end + 1]) == tail:
                     continue
-                a, b = f.span(start, end + 1)
+                a, b = span(start, end + 1) if mapped else (start, end + 1)
                 for name, phrase in owners:
-                    per.setdefault(name, []).append((a, b, phrase))
+                    got_list = per.get(name)
+                    if got_list is None:
+                        per[name] = [(a, b, phrase)]
+                    elif len(got_list) < MAX_HITS:
+                        got_list.append((a, b, phrase))
         if len(self._cache) > 64:
             self._cache.clear()
         self._cache[text] = got = (per, {})
@@ -268,17 +285,9 @@ def vocabulary(packs: PackSet) -> Vocabulary:
     return voc
 
 
-_FOLDERS: list[tuple[object, Folder]] = []
-
-
 def folder(packs: PackSet) -> Folder:
-    for owner, f in _FOLDERS:
-        if owner is packs.lexicons:
-            return f
-    f = Folder(packs.lexicon(VARIANTS))
-    _FOLDERS.append((packs.lexicons, f))
-    del _FOLDERS[:-4]
-    return f
+    """The folder for the packs' variant table (one per distinct table)."""
+    return _folder_for(tuple(packs.lexicon(VARIANTS)))
 
 
 def fold(packs: PackSet, text: str) -> Folded:
@@ -307,7 +316,12 @@ def find(packs: PackSet, lexicon: str, text: str, target: str = "text") -> list[
 
 @lru_cache(maxsize=256)
 def _words(phrases: tuple[str, ...], variants: tuple[str, ...]) -> Vocabulary:
-    return Vocabulary({"": phrases}, Folder(variants))
+    return Vocabulary({"": phrases}, _folder_for(variants))
+
+
+@lru_cache(maxsize=8)
+def _folder_for(variants: tuple[str, ...]) -> Folder:
+    return Folder(variants)
 
 
 def find_words(packs: PackSet | None, phrases: Iterable[str], text: str, target: str = "text") -> list[Span]:

@@ -27,6 +27,14 @@ from checks.text.times import TimeMention
 from checks.vocabulary.normalize import normalize
 
 NEWS_TOPICS = ("current_affairs", "social_event")
+LEXICONS = (
+    "old_news_public_events",
+    "old_news_events",
+    "old_news_context",
+    "personal_memory",
+    "official_organs",
+    *events.LEXICONS,
+)
 
 
 def self_shot_media(media: tuple[MediaFacts, ...], declarations: tuple[str, ...]) -> list[int]:
@@ -78,9 +86,10 @@ def old_news(ta: TextAnalysis, publish_at: datetime, declarations: tuple[str, ..
     cited = bool(public) or context or bool(told)
     if ta.find("personal_memory") and not context:
         cited = False
+    further = _points_further(ta, publish_at)
     for t in ta.times:
         old_year = t.kind in ("absolute", "relative") and t.year is not None and t.year < publish_year - 1
-        if t.kind == "vague" and _recent_demonstrative(ta, t, publish_at):
+        if t.kind == "vague" and _recent_demonstrative(ta, t, publish_at, further):
             continue  # "昨晚那场大火": a demonstrative pointing at yesterday's news
         if t.kind == "vague" or old_year:
             near = _nearest(cited_events, t)
@@ -94,23 +103,27 @@ def _first_person(ta: TextAnalysis, cue: Span) -> bool:
     return events.first_person(ta, cue)
 
 
-def _recent_demonstrative(ta: TextAnalysis, t: TimeMention, publish_at: datetime) -> bool:
+def _recent_demonstrative(ta: TextAnalysis, t: TimeMention, publish_at: datetime, further: bool) -> bool:
     """A demonstrative (那场, 那次) dated recent by its own sentence, or by the post when nothing
-    in it points further back (no 当年, 多年前, old year)."""
-    demonstratives = {normalize(w) for w in ta.packs.lexicon("time_demonstrative")} if ta.packs else set()
-    if normalize(t.text) not in demonstratives:
+    in it points `further` back (no 当年, 多年前, old year)."""
+    if normalize(t.text) not in _demonstratives(ta):
         return False
     if events.recent_at(ta, t.target, t.start, publish_at):
         return True
-    further = [
-        x
-        for x in ta.times
-        if (x.kind == "vague" and normalize(x.text) not in demonstratives)
+    return not further and events.recent_post(ta, publish_at)
+
+
+def _demonstratives(ta: TextAnalysis) -> frozenset[str]:
+    return frozenset(normalize(w) for w in ta.packs.lexicon("time_demonstrative")) if ta.packs else frozenset()
+
+
+def _points_further(ta: TextAnalysis, publish_at: datetime) -> bool:
+    demonstratives = _demonstratives(ta)
+    return any(
+        (x.kind == "vague" and normalize(x.text) not in demonstratives)
         or (x.kind in ("absolute", "relative") and x.year is not None and x.year < publish_at.year)
-    ]
-    if further:
-        return False
-    return any(events.recent_at(ta, s.target, s.start, publish_at) for s in ta.sentences)
+        for x in ta.times
+    )
 
 
 def _nearest(events: list[Span], t: TimeMention) -> Span | None:
@@ -127,7 +140,7 @@ def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Span | None) -> bool:
 
 def issuer_account(ta: TextAnalysis) -> bool:
     """The account name claims to be an official body (lexicon `official_organs`)."""
-    return any(c.start < len(ta.account_name) for c in ta.find("official_organs", "name"))
+    return any(c.target == "name" for c in ta.claims.organs)
 
 
 def reported_cues(ta: TextAnalysis, declarations: tuple[str, ...] = ()) -> list[Span]:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from checks.vocabulary.packset import PackSet
 
 
+LEXICONS = ("place_names", "place_placeholders", "name_idioms")
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     target: str
@@ -44,7 +47,6 @@ def find_places(text: str, target: str, packs: PackSet) -> list[PlaceMention]:
     if not text:
         return []
     from checks.text.layer import GAZETTEER, phrases
-
 
     out: list[PlaceMention] = []
     holders = phrases(packs, "place_placeholders", text)

@@ -94,6 +94,9 @@ def _scan(rx: re.Pattern[str], norm: str, windows: list[tuple[int, int]]) -> lis
 EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
+LEXICONS = ("time_now", "time_vague")
+
+
 @dataclass(frozen=True)
 class TimeMention:
     """One time expression. `year`/`month`/`day` are what it states or resolves to (None = unknown);

@@ -53,6 +53,22 @@ SIMPLE = {
     "ai_content": ("topic_ai_content",),
 }
 ADVICE_FIELDS = ("finance", "education", "health", "justice")
+LEXICONS = (
+    *(lex for lexicons in SIMPLE.values() for lex in lexicons),
+    *(f"advice_{f}" for f in ADVICE_FIELDS),
+    "advice_markers",
+    "weather_only",
+    "fiction_cues_own",
+    "fiction_cues_strong",
+    "fiction_cues_weak",
+    "fiction_cues_series",
+    "fiction_account_cues",
+    "fiction_account_notice",
+    "fiction_review_context",
+    "fiction_reality_claims",
+    "fiction_reconstruction",
+    "fiction_narration",
+)
 
 
 def hits(packs: PackSet, lexicon: str, target: str, text: str) -> list[Span]:

@@ -34,6 +34,20 @@ class DivisionHit:
     full: bool  # a full name (…市/区/县/省) rather than a short form at the start
 
 
+# The lexicons every rule that looks for division names reads (through `division_hits`).
+DIVISION_LEXICONS = (
+    "name_whitelist",
+    "name_idioms",
+    "surnames",
+    "division_channel_words",
+    "division_lifestyle_words",
+    "official_organs",
+    "official_division_words",
+    "official_claim_words",
+    "media_name_strong",
+)
+
+
 @cache
 def names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(full names, short names) of county-or-higher divisions, current and former."""
