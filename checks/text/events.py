@@ -54,9 +54,7 @@ class _Index:
 
     def __init__(self, ta: TextAnalysis) -> None:
         self.ta = ta
-        self.ends = {
-            t: [m.start() for m in CLAUSE_END.finditer(_norm(ta, t))] for t in ("title", "text")
-        }
+        self.ends = {t: [m.start() for m in CLAUSE_END.finditer(_norm(ta, t))] for t in ("title", "text")}
         self._hits: dict[str, dict[str, tuple[list[int], list[Span]]]] = {}
         self.times: dict[str, tuple[list[int], list]] = {}
         for t in ("title", "text"):
@@ -126,7 +124,8 @@ def anchored(ta: TextAnalysis, cue: Span) -> bool:
     if any(t.kind != "vague" for t in idx.times_within(cue.target, sent.start, sent.end)):
         return True
     return any(
-        idx.within(lex, cue.target, sent.start, sent.end) for lex in ("topic_relay", "topic_hearsay", "time_recent")
+        idx.within(lex, cue.target, sent.start, sent.end)
+        for lex in ("topic_relay", "topic_hearsay", "time_recent")
     )
 
 
@@ -145,7 +144,7 @@ def general(ta: TextAnalysis, cue: Span) -> bool:
 
 
 def personal_plan(ta: TextAnalysis, cue: Span) -> bool:
-    """"下个月开始我要早起跑步": the change is the creator's own resolution, not a public rule."""
+    """ "下个月开始我要早起跑步": the change is the creator's own resolution, not a public rule."""
     sent = sentence_of(ta, cue.target, cue.start)
     if sent is None:
         return False
@@ -187,8 +186,11 @@ def relayed_events(ta: TextAnalysis) -> list[Span]:
                 continue
             # the last relay before the happening in its sentence, or one in the sentence before
             k = bisect_right(relay_ends, h.start) - 1
+            after = k + 1 < len(relays) and relays[k + 1].start < sent.end  # "…裂缝，据网友爆料…"
             if k >= 0 and relays[k].start >= sent.start:
                 lo = relays[k].end
+            elif after:
+                lo = sent.start
             else:
                 prev = sentence_of(ta, target, sent.start - 1) if sent.start > 0 else None
                 inside = prev is not None and k >= 0 and relays[k].start >= prev.start

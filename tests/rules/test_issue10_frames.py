@@ -462,6 +462,16 @@ PROBES = [
         "",
         (),
     ),
+    # the relay may follow what happened in the same sentence
+    Probe(
+        "s12",
+        "小李的日常",
+        "",
+        "",
+        "老街口的桥墩上出现一道很长的裂缝，据附近居民说已经好几天了，还没人来修。",
+        "",
+        ("source_label_missing",),
+    ),
     # an idiom that holds a place name (大同小异) names no place
     Probe(
         "t9",
