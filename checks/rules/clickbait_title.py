@@ -1,5 +1,11 @@
 """Headline-party titles (SA2023-1.3): 震惊, 速看, 不看后悔, 99%的人不知道, withheld payoffs.
 
+Beyond hook words, three shapes make a title bait by themselves: a guaranteed result (保证/包你/
+百分百 + an outcome: 一周瘦十斤, guaranteed to double — `clickbait_promise`), an urge to forward to
+everyone (转给身边每一个人 — `clickbait_forward`), an insider who hides the payoff (airlines hate
+this trick, 银行最怕你知道 — `clickbait_insider`); and a fourth with the body: a title announcing
+a loss or danger to the reader (你家的钱正在被掏空 — `clickbait_alarm`) that the body never reports.
+
 A strong hook makes a title clickbait by itself. Softer words (竟然, 结果, 刚刚, 重磅) are common
 in honest headlines, so they need company: two of them, or one with an exclamation mark. A title
 that names its source and reads as a plain report ("刚刚，国家统计局发布…") is not clickbait.
@@ -18,6 +24,7 @@ from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.evidence import finding_at
 from checks.text.layer import Span, find, outside
+from checks.vocabulary.normalize import normalize
 
 PERCENT_HOOK = re.compile(r"\d{2,3}\s*[%％]\s*的人(都|还)?不知道|\d{2,3}\s*[%％]\s*of people")
 EXCLAIM = re.compile(r"\s*[!！]")
@@ -40,6 +47,9 @@ def _hooks(ctx: Context, lexicon: str, title: str) -> list[Span]:
 def title_hooks(ctx: Context) -> list[Span]:
     title = ctx.draft.title or ""
     strong = _hooks(ctx, "clickbait_strong", title)
+    for shape in ("clickbait_promise", "clickbait_forward", "clickbait_insider"):
+        strong += _hooks(ctx, shape, title)
+    strong += _unreported_alarm(ctx, title)
     strong += [
         Span("title", m.start(), m.end(), m.group(0), m.group(0)) for m in PERCENT_HOOK.finditer(title)
     ]
@@ -56,6 +66,21 @@ def title_hooks(ctx: Context) -> list[Span]:
     return [h for h in weak if WITHHELD.match(title, h.end)] + [
         h for h in flash if EXCLAIM.match(title, h.end)
     ]
+
+
+def _unreported_alarm(ctx: Context, title: str) -> list[Span]:
+    """A title announcing a loss or danger to the reader (你家的钱正在被掏空) whose body does not
+    report one: neither an alarm of its own nor any of the title's loss words in the text."""
+    alarms = _hooks(ctx, "clickbait_alarm", title)
+    if not alarms:
+        return []
+    body = ctx.draft.text or ""
+    if find(ctx.packs, "clickbait_alarm", body, "text"):
+        return []
+    loss = re.compile(r"毁|掏空|偷|害|拖垮|亏|败光|流失|出事|危险|隐患|风险|中毒|致癌|骗|损失|ruin|kill|destroy|steal|drain|poison|los")
+    if loss.search(normalize(body)):
+        return []
+    return alarms
 
 
 def _sourced_report(ctx: Context, title: str) -> bool:
@@ -135,5 +160,9 @@ RULE = Rule(
         "clickbait_compounds",
         "official_organs",
         "media_outlets",
+        "clickbait_promise",
+        "clickbait_forward",
+        "clickbait_insider",
+        "clickbait_alarm",
     ),
 )

@@ -3,8 +3,11 @@
 防失联, 提前关注 and 备用号 send the audience to a second account so that a penalty on this one
 costs nothing; withheld payoffs do the same (完整版在小号, 结局在另一个号). Asking users to
 follow this account (点个关注不迷路, 完整版在我主页合集, follow me for more) is allowed. Because 小号
-is also a trumpet and 大号 a size, a word naming another account counts only in a sentence that
-also asks for a follow or withholds the payoff.
+is also a trumpet and 大号 a size, a word naming another account (listed, or shaped: 另一个/
+备用/置顶的那个 + 号/账号/频道, my other page) counts only in a clause that also asks for a
+follow, withholds the payoff or sends users there (移步, 都在, go follow). A private channel
+(加微信, QQ群 — evasions such as 加V信 / 薇❤ folded by the text layer) counts with a reason to
+move: this account may be lost (号随时会没) or the content continues there (以后在那边更新).
 """
 
 from __future__ import annotations
@@ -66,8 +69,25 @@ def inducement_hits(ctx: Context) -> list[Span]:
             if tgt and find(packs, requests, sentence):
                 t = tgt[0]
                 found.append(Span(where, start + t.start, start + t.end, t.text, t.phrase))
+    found += _private_diversions(ctx)
     found.sort(key=lambda h: (h.target != "title", h.start))
     return found or find(packs, strong, source(ctx.draft, "bio"), "bio")
+
+
+def _private_diversions(ctx: Context) -> list[Span]:
+    """A private channel (加微信, QQ群, 公众号 — evasions folded by the text layer) with a reason
+    to move there: this account may be lost (anywhere in the post: 号随时会没), or the content
+    continues there (same sentence: 以后在那边更新)."""
+    ta = ctx.text
+    loss = bool(ta.find("follow_account_loss"))
+    moved = ta.find("follow_moved")
+    channels = ta.find("follow_private_channels")
+    out = []
+    for c in channels:
+        sent = ta.sentence_of(c)
+        if loss or (sent and any(m.target == c.target and sent.start <= m.start < sent.end for m in moved)):
+            out.append(c)
+    return out
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -128,5 +148,8 @@ RULE = Rule(
         ),
     ),
     check=check,
-    lexicons=("follow_other_strong", "follow_other_targets", "follow_requests", "follow_self_allowed"),
+    lexicons=(
+        "follow_other_strong", "follow_other_targets", "follow_requests", "follow_self_allowed",
+        "follow_private_channels", "follow_account_loss", "follow_moved",
+    ),
 )

@@ -35,7 +35,7 @@ PARTS = {
 
 def check(ctx: Context) -> Iterator[Finding]:
     ta = ctx.text
-    hit = old_news(ta, ctx.publish_at.year, ctx.draft.declarations)
+    hit = old_news(ta, ctx.publish_at, ctx.draft.declarations)
     if hit is None:
         return
     absolute = [t for t in ta.absolute_times() if t.year is not None and t.year < ctx.publish_at.year]

@@ -40,7 +40,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     ta = ctx.text
     if ta.label("source") is not None:
         return
-    cues = source_obligation(ta, ctx.media, ctx.draft.declarations, ctx.publish_at.year)
+    cues = source_obligation(ta, ctx.media, ctx.draft.declarations, ctx.publish_at)
     if not cues:
         return
     cue = cues[0]

@@ -26,6 +26,7 @@ from checks.vocabulary.packset import PackSet
 
 ORGAN_LEXICONS = (
     "official_organs",
+    "kinship_words",
     "official_claim_words",
     "official_division_words",
     "official_guards_before",
@@ -39,7 +40,9 @@ ORGAN_PATTERN = re.compile(
 )
 FAN_AFTER = ("粉丝", "爱好者", "读者", "观众", "迷")
 READ_BEFORE = ("看", "读", "听")
-BIO_CLAIM = ("官方", "旗下", "主办", "出品", "官微", "授权", "账号", "official")
+BIO_CLAIM = ("官方", "旗下", "主办", "出品", "官微", "授权", "账号", "合作", "签约", "入驻", "official", "partner", "affiliate")
+# "税务局老李的学生", "派出所张所的徒弟": a relation of someone in the organ, not the organ.
+RELATIONS = ("学生", "徒弟", "弟子", "学员", "粉丝", "家人", "助理", "司机", "邻居")
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,20 @@ def account_claims(packs: PackSet, name: str, bio: str) -> AccountClaims:
 
 
 def _guarded(packs: PackSet, text: str, hit: Span) -> bool:
+    """Someone's past (退休民警), a topic (聊税务), a school or dish (公安大学, 部队火锅), or a
+    relation ("法院家属", "交警老李的女儿", "…张所的徒弟") — not the organ itself."""
     norm = normalize(text)
     before = norm[max(0, hit.start - GUARD_WINDOW) : hit.start]
     after = norm[hit.end :].lstrip()
-    return any(g in before for g in packs.lexicon("official_guards_before")) or after.startswith(
+    if any(g in before for g in packs.lexicon("official_guards_before")) or after.startswith(
         packs.lexicon("official_guards_after")
-    )
+    ):
+        return True
+    relation = after.find("的")
+    if 0 <= relation <= 3:
+        tail = after[relation + 1 :]
+        return tail.startswith(RELATIONS) or tail.startswith(tuple(packs.lexicon("kinship_words")))
+    return False
 
 
 def _organs(packs: PackSet, name: str, bio: str, has_division: bool) -> list[Span]:

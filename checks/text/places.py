@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from checks.vocabulary.packset import PackSet
 
 
-LEXICONS = ("place_names", "place_placeholders")
+LEXICONS = ("place_names", "place_placeholders", "name_idioms")
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,13 @@ def find_places(text: str, target: str, packs: PackSet) -> list[PlaceMention]:
         phrases(packs, GAZETTEER, text) + phrases(packs, "place_names", text), key=lambda m: m.start
     )
     seen: set[tuple[int, int]] = set()
+    idioms = phrases(packs, "name_idioms", text)  # 大同小异, 洛阳纸贵: no place is named
     for m in found:
         if (m.start, m.end) in seen or any(
             h.start <= m.start < h.end or m.start <= h.start < m.end for h in holders
         ):
+            continue
+        if any(i.start <= m.start and m.end <= i.end for i in idioms):
             continue
         if m.text.isascii() and not _ascii_word(text, m.start, m.end):
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from checks.text.layer import phrases
+from checks.text.layer import pattern_matches, phrases
 from checks.text.numerals import CN_DIGIT, NUM, to_int
 from checks.vocabulary.normalize import normalize
 
@@ -161,10 +161,13 @@ def find_times(text: str, target: str, publish: datetime, packs: PackSet) -> lis
                 found.append(mention)
                 take(m.start(), m.end())
     for kind, lexicon in (("now", "time_now"), ("vague", "time_vague")):
-        for hit in phrases(packs, lexicon, text):
-            if free(hit.start, hit.end) and _word_edges(norm, hit.start, hit.end):
-                found.append(TimeMention(target, hit.start, hit.end, hit.text, kind))
-                take(hit.start, hit.end)
+        spans = [(h.start, h.end) for h in phrases(packs, lexicon, text)]
+        # Distance and era shapes (十几年前, 时隔多年, 事情过去这么久, 九十年代, a decade ago).
+        spans += sorted(m.span() for m in pattern_matches(packs, lexicon, norm) if m.end() > m.start())
+        for start, end in spans:
+            if free(start, end) and _word_edges(norm, start, end):
+                found.append(TimeMention(target, start, end, text[start:end], kind))
+                take(start, end)
     return sorted(found, key=lambda t: t.start)
 
 

@@ -30,6 +30,7 @@ pack can extend it. Topics (key → lexicon):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from checks.text.layer import Span
@@ -64,6 +65,9 @@ LEXICONS = (
     "fiction_account_cues",
     "fiction_account_notice",
     "fiction_review_context",
+    "fiction_reality_claims",
+    "fiction_reconstruction",
+    "fiction_narration",
 )
 
 
@@ -107,7 +111,10 @@ def _fiction(packs: PackSet, body: dict[str, str], account_parts: dict[str, str]
     def body_hits(lexicon: str) -> list[Span]:
         return [c for t, x in body.items() for c in hits(packs, lexicon, t, x)]
 
-    own = body_hits("fiction_cues_own") + _dialogue(body.get("text", ""))
+    script = _dialogue(body.get("text", ""))
+    if script and body_hits("fiction_reality_claims"):
+        script = []  # a real exchange laid out as a script, stated as real ("真实发生", "原话")
+    own = body_hits("fiction_cues_own") + script + _reconstruction(body_hits)
     strong = body_hits("fiction_cues_strong")
     weak = body_hits("fiction_cues_weak")
     series = body_hits("fiction_cues_series")
@@ -125,6 +132,14 @@ def _fiction(packs: PackSet, body: dict[str, str], account_parts: dict[str, str]
     if own or strong or (weak and score >= 2) or (notice and (series or weak)):
         return _as("fiction", own + strong + weak + series + account)
     return []
+
+
+def _reconstruction(body_hits: Callable[[str], list[Span]]) -> list[Span]:
+    """A real case retold as a scene: a reconstruction marker (还原, 真实案件) with omniscient
+    narration (心想, 攥着, 突然明白 — what a report cannot know): a dramatisation."""
+    marker = body_hits("fiction_reconstruction")
+    narration = body_hits("fiction_narration")
+    return marker[:1] + narration[:1] if marker and narration else []
 
 
 def _denied(text: str, cue: Span) -> bool:
