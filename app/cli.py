@@ -48,11 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from checks.packs import PackError
 
     try:
+        _clean_after_crashes()
         return int(args.run(args) or 0)
     except (CommandError, DraftError, PackError) as exc:
         text = getattr(exc, "text", None)  # refusals that carry both languages (pack signatures)
         message = text(getattr(args, "lang", "zh")) if callable(text) else str(exc)
-        print(f"preflight: {message}", file=sys.stderr)
+        print(f"preflight: {_printable(message)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("preflight: interrupted", file=sys.stderr)
@@ -62,9 +63,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # an output path the user gave cannot be created or written
         where = f" {exc.filename}" if exc.filename else ""
         reason = "a file is in the way of a folder" if isinstance(exc, FileExistsError) else exc.strerror
-        print(f"preflight: cannot use{where}: {reason or exc}", file=sys.stderr)
+        print(f"preflight: {_printable(f'cannot use{where}: {reason or exc}')}", file=sys.stderr)
         return 2
 
 
+def _printable(text: str) -> str:
+    from checks.terminal import printable
+
+    return printable(text)  # one line: a file name's escape codes or newlines are shown, not obeyed
+
+
+def _clean_after_crashes() -> None:
+    """Stale temp files of a save that was killed (kill -9, power loss) go on the next start."""
+    from checks.settings import clean_stale_temps_in_user_dirs
+
+    try:
+        clean_stale_temps_in_user_dirs()
+    except OSError:
+        pass
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m app.cli` runs this file as __main__, a second copy of the module: the commands
+    # raise app.cli.CommandError, which __main__'s except clause would not catch (a traceback
+    # instead of one line and exit 2). Run the package module's main instead.
+    from app.cli import main as package_main
+
+    sys.exit(package_main())

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from checks.draft import DraftError
+from checks.draft import DraftError, read_regular_file
 
 
 class HistoryError(DraftError):
@@ -252,19 +252,32 @@ def history_from_dict(data: dict[str, Any], where: str = "account history") -> H
     return History(
         account=account,
         mcn=str(mcn.get("name", "")).strip() or None,
-        mcn_displayed=bool(mcn.get("displayed", False)),
+        mcn_displayed=_displayed(mcn, where),
         violations=tuple(violations),
         silencings=tuple(silencings),
         entity_changes=tuple(changes),
     )
 
 
+def _displayed(mcn: dict[str, Any], where: str) -> bool:
+    value = mcn.get("displayed", False)
+    if not isinstance(value, bool):  # "false" in quotes must not count as displayed
+        raise HistoryError(f"{where}: 'mcn.displayed' must be true or false (without quotes), not {value!r}")
+    return value
+
+
 def load_history(path: str | Path) -> History:
     file = Path(path)
-    if not file.is_file():
+    if not file.exists():
         raise HistoryError(f"account history not found: {file}")
     try:
-        data = tomllib.loads(file.read_bytes().decode("utf-8-sig"))
+        raw = read_regular_file(file, "account history")
+    except DraftError as exc:
+        raise HistoryError(str(exc)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except RecursionError:
+        raise HistoryError(f"{file}: invalid TOML: arrays or tables nested too deeply") from None
     except UnicodeDecodeError as exc:
         raise HistoryError(f"{file}: not UTF-8 text (byte {exc.start})") from exc
     except tomllib.TOMLDecodeError as exc:

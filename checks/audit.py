@@ -8,18 +8,19 @@ that cannot be loaded or checked is one error row; it never stops the batch.
 
 from __future__ import annotations
 
+import difflib
 import multiprocessing
 import os
 import sys
 import tomllib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from checks import __version__
-from checks.draft import DraftError, load_draft
+from checks.draft import DraftError, load_draft, read_regular_file
 from checks.model import Severity
 
 Progress = Callable[[int, int], None]
@@ -151,42 +152,70 @@ class Audit:
 # --------------------------------------------------------------------------- finding the drafts
 
 
-def _in_pack(file: Path, root: Path) -> bool:
-    for folder in file.parents:
-        if (folder / "pack.toml").exists():
-            return True
-        if folder == root:
-            return False
-    return False
+def _walk_tomls(root: Path) -> Iterator[tuple[Path, bool]]:
+    """(`*.toml` file, inside a rule pack) under `root`, hidden folders and files left out.
+
+    An explicit stack, not recursion: a draft 1,000 folders deep is found like any other. Linked
+    folders are not followed (a link loop cannot trap the walk); linked files are read as files.
+    """
+    stack: list[tuple[Path, bool]] = [(root, False)]
+    while stack:
+        folder, in_pack = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        in_pack = in_pack or any(e.name == "pack.toml" for e in entries)
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                if entry.name.endswith(".toml"):
+                    yield Path(entry.path), True  # hidden: counted as skipped
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subdirs.append((Path(entry.path), in_pack))
+                elif entry.name.endswith(".toml"):
+                    yield Path(entry.path), in_pack
+            except OSError:
+                continue
+        stack.extend(reversed(subdirs))
+
+
+def _misspelt_draft(data: dict[str, Any]) -> bool:
+    """Keys such as `tittle` or `medai`: a draft with a typo, not some other TOML file."""
+    return any(difflib.get_close_matches(str(k).lower(), DRAFT_KEYS, n=1, cutoff=0.8) for k in data)
 
 
 def find_drafts(root: str | os.PathLike[str]) -> tuple[list[Path], int]:
     """Every `*.toml` draft under `root` (hidden folders, pack folders and account files skipped).
 
     A file counts as a draft when it has a draft key (title, text, media…); a file some draft names
-    as its `account = "…"` is an account file. Unparseable TOML is kept: it becomes an error row.
+    as its `account = "…"` is an account file. A file that cannot be read as TOML — unparseable,
+    too large, a pipe or device named `*.toml` — is kept: it becomes an error row, never a hang.
     Returns (drafts, number of .toml files skipped).
     """
     base = Path(root)
     candidates, skipped, accounts = [], 0, set()
-    for file in sorted(base.rglob("*.toml")):
-        rel = file.relative_to(base).parts
-        if any(p.startswith(".") for p in rel) or _in_pack(file, base):
+    files = sorted(_walk_tomls(base), key=lambda item: item[0])
+    for file, skip in files:
+        if skip:
             skipped += 1
             continue
         try:
-            data = tomllib.loads(file.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = tomllib.loads(read_regular_file(file, "draft").decode("utf-8-sig"))
+        except (DraftError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
             candidates.append(file)
             continue
         ref = data.get("account")
-        if isinstance(ref, str):
-            accounts.add((file.parent / ref).resolve())
-        if DRAFT_KEYS & data.keys():
-            candidates.append(file)
+        if isinstance(ref, str) and "\0" not in ref:
+            accounts.add(os.path.abspath(file.parent / ref))
+        if DRAFT_KEYS & data.keys() or _misspelt_draft(data):
+            candidates.append(file)  # a misspelt draft becomes an error row naming the typo
         else:
             skipped += 1
-    drafts = [f for f in candidates if f.resolve() not in accounts]
+    drafts = [f for f in candidates if os.path.abspath(f) not in accounts]
     return drafts, skipped + len(candidates) - len(drafts)
 
 
@@ -232,6 +261,9 @@ def check_one(path: str) -> AuditRow:
         return AuditRow(draft=path, error=f"{type(exc).__name__}: {exc}")
 
 
+DEFAULT_TIMEOUT = 120.0  # seconds per draft: generous for 4K video, finite for a stalled network drive
+
+
 def run_audit(
     root: str | os.PathLike[str],
     *,
@@ -240,8 +272,13 @@ def run_audit(
     lang: str = "zh",
     thumbnails: bool = False,
     on_progress: Progress | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Audit:
-    """Audit every draft under `root`. Raises PackError/DraftError only for bad input (folder, packs)."""
+    """Audit every draft under `root`. Raises PackError/DraftError only for bad input (folder, packs).
+
+    `timeout` (seconds, None or 0 = none) bounds each draft: one whose media never finishes
+    reading (a pipe, a stalled network mount) becomes one error row and the others still finish.
+    """
     from checks.packs import load_packs
 
     base = Path(root)
@@ -252,22 +289,60 @@ def run_audit(
     drafts, skipped = find_drafts(base)
     paths = [str(p) for p in drafts]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) or 1))
+    limit = timeout if timeout and 0 < timeout < 1e7 else None  # inf: no limit
     rows: list[AuditRow] = []
-    if jobs == 1:
+
+    def done(row: AuditRow) -> None:
+        rows.append(row)
+        if on_progress:
+            on_progress(len(rows), len(paths))
+
+    if jobs == 1 and limit is None:
         _init_worker(extra, lang, thumbnails)
         for path in paths:
-            rows.append(check_one(path))
-            if on_progress:
-                on_progress(len(rows), len(paths))
+            done(check_one(path))
     else:
-        with multiprocessing.get_context(_start_method()).Pool(
-            jobs, _init_worker, (extra, lang, thumbnails)
-        ) as pool:
-            for row in pool.imap(check_one, paths, chunksize=CHUNK):
-                rows.append(row)
-                if on_progress:
-                    on_progress(len(rows), len(paths))
+        _run_pool(paths, jobs, (extra, lang, thumbnails), limit, done)
     return Audit(root=str(base), rows=tuple(rows), packs=packs, lang=lang, skipped=skipped)
+
+
+def _run_pool(
+    paths: list[str],
+    jobs: int,
+    init: tuple[list[str], str, bool],
+    limit: float | None,
+    done: Callable[[AuditRow], None],
+) -> None:
+    """Check `paths` in worker processes; a draft over `limit` seconds becomes an error row.
+
+    Results arrive in order and tasks are handed out one at a time in order, so when the next
+    result is `limit` seconds late, that draft has been running at least that long. Its worker may
+    be stuck in a system call nothing can interrupt, so the pool is terminated and a fresh one
+    carries on after it (drafts that were in flight beside it are simply checked again).
+    """
+    pending = list(paths)
+    context = multiprocessing.get_context(_start_method())
+    while pending:
+        with context.Pool(min(jobs, len(pending)), _init_worker, init) as pool:
+            results = pool.imap(check_one, pending, chunksize=1 if limit else CHUNK)
+            for i, path in enumerate(pending):
+                try:
+                    row = results.next(limit)
+                except multiprocessing.TimeoutError:
+                    done(AuditRow(draft=path, error=_timed_out(limit or 0)))
+                    pending = pending[i + 1 :]
+                    pool.terminate()
+                    break
+                done(row)
+            else:
+                pending = []
+
+
+def _timed_out(limit: float) -> str:
+    return (
+        f"timed out after {limit:g} s: a media file never finished reading "
+        "(a pipe, or a stalled network drive?); raise --timeout if the files are just large"
+    )
 
 
 def _start_method() -> str:

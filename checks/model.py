@@ -214,6 +214,33 @@ class AigcLabel:
 
 
 @dataclass(frozen=True)
+class TextLine:
+    """One line of text a media file shows: recognised on a picture/frame (OCR) or a subtitle cue.
+
+    `box` is (x0, y0, x1, y1) in the pixels of the picture or frame as displayed; `frame_s` is the
+    time of the video frame or subtitle cue (None for a still image). `source` is "ocr" or "subtitle".
+    The detector's box has padding around the characters, so the glyph height is measured apart.
+    """
+
+    text: str
+    box: tuple[int, int, int, int] = (0, 0, 0, 0)
+    confidence: float = 1.0
+    frame_s: float | None = None
+    source: str = "ocr"
+    glyph_px: int = 0  # measured ink height of the line's characters (GB 45438's "text height")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "box": list(self.box),
+            "confidence": round(self.confidence, 3),
+            "frame_s": self.frame_s,
+            "source": self.source,
+            "glyph_px": self.glyph_px,
+        }
+
+
+@dataclass(frozen=True)
 class MediaFacts:
     """What Preflight read from one media file. `error` is set (and most facts empty) when unreadable."""
 
@@ -236,8 +263,11 @@ class MediaFacts:
     aigc_label: AigcLabel | None = None
     c2pa: C2paInfo | None = None
     visible_ai_label: bool = False  # a visible label Preflight itself applied (recorded in XMP)
+    visible_warning_label: bool = False  # a minors' warning Preflight stamped on it (MINORS2026)
     provenance: Provenance = Provenance.UNKNOWN
     error: str | None = None
+    text: tuple[TextLine, ...] = ()  # what the picture/frames/subtitles say (checks.media.ocr)
+    text_read: bool = False  # OCR ran on this file (False: switched off or unavailable)
 
     @property
     def device(self) -> str | None:
@@ -271,6 +301,7 @@ class MediaFacts:
             "aigc_label": self.aigc_label.to_json() if self.aigc_label else None,
             "c2pa": self.c2pa.to_json() if self.c2pa and self.c2pa.present else None,
             "error": self.error,
+            "text": [line.to_json() for line in self.text],
         }
 
 
@@ -284,7 +315,8 @@ class Fix:
     insert_text:  {"text": str, "where": "title_prefix"|"text_start"|"text_end"|"replace",
                    "span": [start, end] (for replace, offsets into `target`), "target": "title"|"text"}
     declare:      {"declaration": id, "platform": id, "wording": "内容由AI生成"}
-    export_media: {"media": index, "visible_label": str|None, "implicit_label": bool}
+    export_media: {"media": index, "visible_label": str|None, "implicit_label": bool,
+                   "warning_label": str|None (a minors' warning, stamped top-left)}
     strip_gps:    {"media": index}
     edit_account: {"field": "mcn_displayed"|"name"|"bio"|"credentials", "value": ...}
     manual:       {"steps": [str, ...]}
@@ -315,6 +347,7 @@ class Finding:
     evidence: str | None = None
     fixes: tuple[Fix, ...] = ()
     note: str | None = None  # e.g. a rule-pack override's stated reason, shown to the creator
+    box: tuple[int, int, int, int] | None = None  # target media:N: where on the picture (pixels)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -327,6 +360,7 @@ class Finding:
             "evidence": self.evidence,
             "fixes": [f.to_json() for f in self.fixes],
             "note": self.note,
+            "box": list(self.box) if self.box else None,
         }
 
 

@@ -315,7 +315,7 @@ class DraftSession:
             src, job = self._origin(index, job)
             facts = self._facts_for(src)
             try:
-                dst = export_copy(src, folder, job, facts)
+                dst = export_copy(src, folder, job, facts, self.state.platform)
             except Exception as exc:  # an unwritable folder or an unsupported file: one line, keep going
                 reason = tr(EXPORT_FAILED, lang, error=str(exc))
                 skipped += [Outcome(p.fix.title, p.finding.rule, False, reason) for p in items]

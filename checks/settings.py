@@ -45,6 +45,7 @@ class Settings:
     last_output_dir: str = ""  # where the app last wrote media copies (asked once, then remembered)
     packs: list[str] = field(default_factory=list)  # extra rule packs (folders or zips)
     recent: list[str] = field(default_factory=list)  # recent drafts, newest first
+    ocr: bool = True  # read the text shown in pictures and videos (checks.media.ocr)
 
     @classmethod
     def load(cls) -> Settings:
@@ -88,3 +89,15 @@ def load_profile() -> Account | None:
 
 def save_profile(account: Account) -> Path:
     return atomic_write(profile_path(), tomli_w.dumps({"account": account_to_dict(account)}))
+
+
+def clean_stale_temps_in_user_dirs() -> int:
+    """Remove temp files a killed save left in Preflight's own folders (settings, packs, cache).
+
+    Run on start by the command line (the GUI may call it too); draft and output folders are
+    cleaned as they are written (`atomic_write`, `fix`).
+    """
+    from checks.temp_files import clean_stale_temps
+
+    folders = (config_dir(), config_dir() / "trusted_keys", data_dir(), data_dir() / "packs", cache_dir())
+    return sum(clean_stale_temps(f) for f in folders)

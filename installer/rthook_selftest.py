@@ -52,6 +52,14 @@ def _selftest() -> int:
         a.make_automaton()
         return len(list(a.iter("防失联请关注")))
 
+    def re2_probe():
+        from checks.vocabulary.safe_regex import compile_pattern  # pack patterns run on RE2
+
+        hit = compile_pattern(r"(a|a)*b").search("a" * 64 + "b")
+        if hit is None:
+            raise RuntimeError("RE2 did not match")
+        return "re2 " + str(hit.span())
+
     def exif_probe():
         import defusedxml
         import exifread
@@ -88,6 +96,7 @@ def _selftest() -> int:
         ("pillow_heif", heif_probe),
         ("opencc", opencc_probe),
         ("ahocorasick", ahocorasick_probe),
+        ("re2", re2_probe),
         ("exif", exif_probe),
         ("ssl", ssl_probe),
         ("resources", resources_probe),

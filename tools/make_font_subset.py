@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "fonts" / "PreflightLabel-Bold.otf"
 DEFAULT_SRC = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 
-# Every character a label may contain (checks/fixes/labels.py visible labels), plus ASCII.
-CJK = "人工智能生成合成由内容图片视频音频本含有标识制作深度"
+# Every character a label may contain (checks/rules/label_text.py visible labels), plus ASCII.
+CJK = "人工智能生成合成由内容图片视频音频本含有标识制作深度" + "请勿模仿危险动作未成年"  # + minors warnings
 TEXT = CJK + string.printable + "·：，。（）【】-"
 
 

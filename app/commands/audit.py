@@ -15,10 +15,12 @@ import time
 from pathlib import Path
 
 from app.cli import CommandError
+from app.commands import add_ocr_flag, apply_ocr_flag
 from app.commands.account import text_table
-from checks.audit import Audit, run_audit
+from checks.audit import DEFAULT_TIMEOUT, Audit, run_audit
 from checks.draft import atomic_write
 from checks.i18n import L, tr
+from checks.terminal import printable_lines
 
 REPORT_TYPES = (".html", ".htm", ".json", ".csv")
 
@@ -35,6 +37,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", metavar="FILE", help="write a report: FILE.html, FILE.json or FILE.csv")
     p.add_argument("--pack", action="append", default=[], metavar="P", help="add a rule pack (folder or zip)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit per draft; one that runs longer is an error row (default {DEFAULT_TIMEOUT:g}, 0 = none)",
+    )
+    add_ocr_flag(p)
     p.set_defaults(run=run)
 
 
@@ -148,8 +158,11 @@ def _check_writable(report: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_ocr_flag(args)
     if args.jobs < 0:
         raise CommandError("--jobs must be a positive number")
+    if not args.timeout >= 0:  # also refuses nan
+        raise CommandError("--timeout must be a number of seconds (0 = no limit)")
     suffix = Path(args.report).suffix.lower() if args.report else ""
     if args.report and suffix not in REPORT_TYPES:
         raise CommandError(f"--report must end in .html, .json or .csv (got {args.report!r})")
@@ -165,6 +178,7 @@ def run(args: argparse.Namespace) -> int:
         lang=args.lang,
         thumbnails=suffix in (".html", ".htm"),
         on_progress=ProgressBar(args.lang),
+        timeout=args.timeout or None,
     )
     elapsed = time.monotonic() - start
     if args.report:
@@ -177,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             out = audit.to_html()
         atomic_write(args.report, out)
-    sys.stdout.write(render_summary(audit, elapsed) + "\n")
+    sys.stdout.write(printable_lines(render_summary(audit, elapsed)) + "\n")
     if args.report:
         sys.stdout.write(
             tr(L(zh="报告已写入 {f}", en="Report written to {f}"), args.lang, f=args.report) + "\n"

@@ -44,5 +44,11 @@ def run(args: argparse.Namespace) -> int:
     ]
     for head, body in heads:
         out += [tr(head, lang), "  " + tr(body, lang).replace("\n", "\n  "), ""]
+    if rule.lexicons:
+        out += [
+            tr(L(zh="读取的词表（规则包可扩充）", en="Lexicons it reads (a pack can extend them)"), lang),
+            "  " + ", ".join(rule.lexicons),
+            "",
+        ]
     sys.stdout.write("\n".join(out))
     return 0

@@ -7,11 +7,13 @@ import argparse
 import sys
 
 from app.cli import CommandError
+from app.commands import add_ocr_flag, apply_ocr_flag
 from checks.draft import load_draft
-from checks.fixes.labels import PLACEHOLDER, post_lang
 from checks.i18n import L, tr
 from checks.model import Applicability, Fix, FixKind, Severity
 from checks.platforms import platform_name
+from checks.rules.label_text import PLACEHOLDER, post_lang
+from checks.terminal import printable_lines
 
 _MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i"}
 _HOW = {
@@ -41,10 +43,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="language of messages (default zh); labels follow the post's own language",
     )
     p.add_argument("--pack", action="append", default=[], metavar="P", help="add a rule pack (folder or zip)")
+    p.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="also copy media that lie outside the draft's folder (refused by default)",
+    )
+    add_ocr_flag(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_ocr_flag(args)
     from checks.fixes.declarations import checklist
     from checks.fixes.pipeline import HELD_BACK_BY, FixOutputError, fix_draft
     from checks.rules import RULE_IDS
@@ -55,7 +64,13 @@ def run(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
     try:
         result = fix_draft(
-            draft, args.out, unsafe=args.unsafe, only=args.only, lang=args.lang, extra_packs=args.pack
+            draft,
+            args.out,
+            unsafe=args.unsafe,
+            only=args.only,
+            lang=args.lang,
+            extra_packs=args.pack,
+            allow_outside=args.allow_outside,
         )
     except FixOutputError as exc:
         raise CommandError(str(exc)) from exc
@@ -134,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
             i=result.report.count(Severity.INFO),
         )
     )
-    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.write(printable_lines("\n".join(out)) + "\n")
     return 1 if errors else 0
 
 

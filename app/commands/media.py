@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.commands import add_ocr_flag, apply_ocr_flag
 from checks.i18n import L, tr
 from checks.media import read_media
 from checks.model import MediaFacts
 from checks.report.json_report import dumps
+from checks.terminal import printable
 
 LABELS = {
     "kind": L(zh="类型", en="kind"),
@@ -29,6 +31,7 @@ LABELS = {
     "c2pa": L(zh="内容凭证", en="C2PA"),
     "evidence": L(zh="证据", en="evidence"),
     "error": L(zh="问题", en="error"),
+    "text": L(zh="画面文字", en="text shown"),
 }
 KINDS = {"photo": L(zh="图片", en="photo"), "video": L(zh="视频", en="video")}
 
@@ -40,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--jobs", type=int, default=None, help="parallel readers (default: up to 4)")
     p.add_argument("--no-cache", action="store_true", help="read every file again, ignoring cached facts")
+    add_ocr_flag(p)
     p.set_defaults(run=run)
 
 
@@ -81,20 +85,28 @@ def rows(f: MediaFacts, lang: str) -> list[tuple[str, str | None]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_ocr_flag(args)
     facts = read_media(args.files, jobs=args.jobs, use_cache=not args.no_cache)
     if args.format == "json":
         sys.stdout.write(dumps([f.to_json() for f in facts]) + "\n")
         return 0
     lang = args.lang
     width = 12
+    out: list[str] = []
     for f in facts:
-        sys.stdout.write(f"{f.path}\n")
+        out.append(f.path)
         if f.error:
-            sys.stdout.write(f"  {tr(LABELS['error'], lang):{width}} {f.error}\n")
+            out.append(f"  {tr(LABELS['error'], lang):{width}} {f.error}")
         for key, value in rows(f, lang):
             if value and not (f.error and key in ("provenance",) and not f.evidence):
-                sys.stdout.write(f"  {tr(LABELS[key], lang):{width}} {value}\n")
+                out.append(f"  {tr(LABELS[key], lang):{width}} {value}")
         for e in f.evidence:
             line = f"{tr(f'provenance.{e.points_to}', lang)}: {e.where} {e.detail}".rstrip()
-            sys.stdout.write(f"  {tr(LABELS['evidence'], lang):{width}} {line}\n")
+            out.append(f"  {tr(LABELS['evidence'], lang):{width}} {line}")
+        for t in f.text:
+            when = f" @{t.frame_s:g}s" if t.frame_s is not None else ""
+            where = "subtitle" if t.source == "subtitle" else "[{},{},{},{}]".format(*t.box)
+            out.append(f"  {tr(LABELS['text'], lang):{width}} {t.text}  {where}{when}")
+    # names and metadata come from the files: escape codes in them must not reach the terminal
+    sys.stdout.write("".join(printable(line) + "\n" for line in out))
     return 0

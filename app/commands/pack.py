@@ -67,6 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="install a signed pack (replaces the old version only if it verifies)",
     )
     c.add_argument("pack", metavar="DIR|ZIP")
+    c.add_argument("--force", action="store_true", help="install even an older version than the installed one")
     c.set_defaults(run=run_install)
 
     c = cmds.add_parser("remove", parents=[common], help="remove an installed pack")
@@ -306,7 +307,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_install(args: argparse.Namespace) -> int:
     try:
-        p = store.install(args.pack)
+        p = store.install(args.pack, allow_older=args.force)
     except PackSignatureError as exc:
         return _refused(args, exc)
     _say(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -51,7 +51,10 @@ def badge_pixmap(entry: MediaEntry, dpr: float = 1.0) -> QPixmap:
         img = entry.thumb.scaled(
             size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
-        p.drawImage((size - img.width()) // 2, (size - img.height()) // 2, img)
+        left, top = (size - img.width()) // 2, (size - img.height()) // 2
+        p.drawImage(left, top, img)
+        if facts is not None:
+            _draw_text_boxes(p, facts, QRectF(left, top, img.width(), img.height()), dpr)
     else:
         p.fillRect(0, 0, size, size, QColor(128, 128, 128, 50))
         name = (
@@ -126,6 +129,25 @@ def _video_badge(p: QPainter, duration: float | None, dpr: float) -> None:
         p.drawText(rect.adjusted(h, 0, -3 * dpr, 0), Qt.AlignmentFlag.AlignVCenter, text)
 
 
+def _draw_text_boxes(p: QPainter, facts: MediaFacts, area: QRectF, dpr: float) -> None:
+    """Outline where text was read on the picture (or the video's first frame)."""
+    from checks.media.marks import frame_size
+
+    size = frame_size(facts)
+    if not size:
+        return
+    sx, sy = area.width() / size[0], area.height() / size[1]
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    pen = QPen(QColor(255, 200, 0, 230))
+    pen.setWidthF(2 * dpr)
+    p.setPen(pen)
+    for line in facts.text:
+        if line.source != "ocr" or (line.frame_s or 0.0) > 0.05:
+            continue
+        x0, y0, x1, y1 = line.box
+        p.drawRect(QRectF(area.left() + x0 * sx, area.top() + y0 * sy, (x1 - x0) * sx, (y1 - y0) * sy))
+
+
 def details_html(facts: MediaFacts | None, name: str) -> str:
     """The details pane: capture time, place, device, software, AI evidence and C2PA state."""
     e = html.escape
@@ -155,6 +177,9 @@ def details_html(facts: MediaFacts | None, name: str) -> str:
     if facts.aigc_label:
         ai.append(t("gui.media.aigc_label", label=facts.aigc_label.label, where=facts.aigc_label.where))
     rows.append((t("gui.media.ai_evidence"), "\n".join(ai) or none))
+    shown = list(dict.fromkeys(line.text for line in facts.text))
+    if shown:
+        rows.append((t("gui.media.text"), "\n".join(shown[:12])))
     c2pa = facts.c2pa
     if c2pa and c2pa.present:
         state = c2pa.validation_state or "?"

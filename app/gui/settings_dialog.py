@@ -1,8 +1,9 @@
-"""Settings: language, default platform, output folder, and the rule packs page."""
+"""Settings: language, default platform, output folder, reading text in media, and the rule packs page."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,11 +51,15 @@ class SettingsDialog(QDialog):
         out_row = QHBoxLayout()
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
+        self.ocr = QCheckBox(t("gui.settings.ocr"))
+        self.ocr.setChecked(settings.ocr)
+        self.ocr.setAccessibleName(t("gui.settings.ocr"))
         general = QWidget()
         form = QFormLayout(general)
         form.addRow(t("gui.settings.lang"), self.lang)
         form.addRow(t("gui.settings.platform"), self.platform)
         form.addRow(t("gui.settings.output"), out_row)
+        form.addRow("", self.ocr)
         self.packs_page = PacksPage()
         self.tabs = QTabWidget()
         self.tabs.addTab(general, t("gui.settings.general"))
@@ -83,3 +88,4 @@ class SettingsDialog(QDialog):
         settings.lang = self.lang.currentData()
         settings.platform = self.platform.currentData()
         settings.output_dir = self.output.text().strip()
+        settings.ocr = self.ocr.isChecked()

@@ -6,10 +6,11 @@ The public API (the GUI and the CLI call exactly this):
 - `apply_fixes(draft, fixes) -> (draft, applied, skipped)` — many at once, overlaps resolved.
 - `fix_draft(draft, out_dir, *, unsafe=False, only=None, lang="zh", packs=None, extra_packs=())
   -> FixResult` — check, fix, write `out_dir/draft.toml` + `out_dir/media/`, re-check.
-- `export_media(src, dst, *, visible_label, implicit_label, strip_gps, facts) -> Path`.
+- `export_media(src, dst, *, visible_label, implicit_label, strip_gps, facts, platform=None) -> Path`
+  (with `platform`, the visible label goes where that platform's feed controls leave it visible).
 - `checklist(report) -> list[DeclarationItem]` — the platform toggles to tick.
 
-Names are resolved lazily so that rules importing `checks.fixes.labels` do not load Pillow/PyAV.
+Names are resolved lazily so that importing `checks.fixes` does not load Pillow/PyAV.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _EXPORTS = {
     "export_media": "checks.fixes.media_export",
     "MediaExportError": "checks.fixes.media_export",
     "checklist": "checks.fixes.declarations",
-    "declare_fix": "checks.fixes.declarations",
+    "declare_fix": "checks.rules.declaration_fix",
     "DeclarationItem": "checks.fixes.declarations",
 }
 

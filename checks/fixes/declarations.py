@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checks.i18n import L, tr
-from checks.model import DECLARATIONS, Applicability, Fix, FixKind, Report
+from checks.model import DECLARATIONS, FixKind, Report
 from checks.platforms import confirmed, declaration_menu, platform_name, wording
+from checks.rules.declaration_fix import declare_fix
+
+__all__ = ["NAMES", "DeclarationItem", "checklist", "declare_fix"]
 
 NAMES = {
     "ai_generated": L(zh="AI生成", en="AI-generated"),
@@ -63,26 +66,6 @@ class DeclarationItem:
                 L(zh="（或平台上意思相同的选项）", en=" (or the platform's option with that meaning)"), lang
             )
         return text
-
-
-def declare_fix(declaration: str, platform: str, lang: str = "zh") -> Fix | None:
-    """The `declare` fix for a rule to attach, or None when the platform has no such toggle."""
-    toggle = wording(platform, declaration)
-    if toggle is None:
-        return None
-    title = tr(
-        L(zh="在{platform}「{menu}」勾选「{w}」", en="On {platform}, in '{menu}', tick '{w}'"),
-        lang,
-        platform=platform_name(platform, lang),
-        menu=declaration_menu(platform, lang),
-        w=toggle,
-    )
-    return Fix(
-        FixKind.DECLARE,
-        title,
-        Applicability.SAFE,
-        {"declaration": declaration, "platform": platform, "wording": toggle},
-    )
 
 
 def checklist(report: Report) -> list[DeclarationItem]:

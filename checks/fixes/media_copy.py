@@ -17,7 +17,7 @@ def copy_name(src: Path, out_dir: Path) -> Path:
     return out_dir / f"{src.stem.removesuffix('-preflight')}-preflight{src.suffix}"
 
 
-def export_copy(src: Path, out_dir: Path, job: MediaJob, facts: Any = None) -> Path:
+def export_copy(src: Path, out_dir: Path, job: MediaJob, facts: Any = None, platform: str | None = None) -> Path:
     """Write the copy of `src` carrying `job` into `out_dir`; returns the path written."""
     from checks.fixes.media_export import export_media
 
@@ -32,5 +32,6 @@ def export_copy(src: Path, out_dir: Path, job: MediaJob, facts: Any = None) -> P
         implicit_label=job.implicit_label,
         strip_gps=job.strip_gps,
         facts=facts,
+        **({"platform": platform} if platform else {}),  # the label where the platform leaves it visible
     )
     return Path(written or dst)

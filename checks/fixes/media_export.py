@@ -12,7 +12,6 @@ with a one-line reason.
 from __future__ import annotations
 
 import os
-import tempfile
 import zlib
 from io import BytesIO
 from pathlib import Path
@@ -27,9 +26,11 @@ from checks.fixes.stamp import stamp_label
 from checks.fixes.video import video_format
 from checks.fixes.xmp import has_aigc, merge_xmp
 from checks.model import MediaFacts
+from checks.temp_files import clean_stale_temps, new_temp
 
 MAX_PIXELS = 100_000_000
 JPEG_QUALITY = 92
+WARNING_CORNER = "top_left"  # the minors' warning: where a viewer looks first, clear of the AI label
 RAW_PROFILES = (b"raw profile type exif", b"raw profile type app1", b"raw profile type xmp")
 
 
@@ -60,8 +61,13 @@ def export_media(
     implicit_label: bool,
     strip_gps: bool,
     facts: MediaFacts | None,
+    warning_label: str | None = None,
+    platform: str | None = None,
 ) -> Path:
-    """Write the fixed copy of `src` near `dst` (suffix may change, see `output_path`); return its path."""
+    """Write the fixed copy of `src` near `dst` (suffix may change, see `output_path`); return its path.
+
+    `warning_label` (a minors' warning, MINORS2026) is stamped top-left, away from the AI label's
+    corner, with the same machinery; on video both go on the opening frames."""
     src, dst = Path(src), Path(dst)
     if src.resolve() == Path(dst).resolve():
         raise MediaExportError(f"{src.name}: refusing to overwrite the original")
@@ -75,9 +81,11 @@ def export_media(
     try:
         if fmt == "mp4" or (facts is not None and facts.kind == "video" and fmt == "unknown"):
             label = None if has_label or not implicit_label else aigc.label_json(data, facts)
-            _export_video(src, target, visible_label, label, strip_gps)
+            _export_video(src, target, visible_label, label, strip_gps, warning_label, platform)
             return target
-        out = _image_copy(data, fmt, visible_label, implicit_label and not has_label, strip_gps, facts)
+        out = _image_copy(
+            data, fmt, visible_label, implicit_label and not has_label, strip_gps, facts, warning_label, platform
+        )
     except MediaExportError as exc:
         raise MediaExportError(f"{src.name}: {exc}") from exc
     except OSError as exc:
@@ -112,22 +120,30 @@ def _image_copy(
     implicit_label: bool,
     strip_gps: bool,
     facts: MediaFacts | None,
+    warning_label: str | None = None,
+    platform: str | None = None,
 ) -> bytes:
     if fmt == "unknown":
         raise MediaExportError("not a supported image or video (JPEG, PNG, WebP, HEIC/AVIF, MP4/MOV)")
     original = data
     meta = read_meta(fmt, data) if fmt != "heic" else Meta()
     out_fmt = fmt
-    if visible_label or fmt == "heic":
-        data, out_fmt, meta = _reencode(data, fmt, meta, visible_label)
+    if visible_label or warning_label or fmt == "heic":
+        data, out_fmt, meta = _reencode(data, fmt, meta, visible_label, warning_label, platform)
     if meta.exif and strip_gps:
         meta.exif = tiff_exif.strip_gps(meta.exif)
     if strip_gps:
         meta.texts = [c for t, p in meta.texts if (c := _strip_png_text(t, p)) is not None]
     implicit_label = implicit_label and not has_aigc(meta.xmp) and not meta.has_aigc_text
     label = aigc.label_json(original, facts) if implicit_label else None
-    if label or visible_label or (strip_gps and meta.xmp):
-        meta.xmp = merge_xmp(meta.xmp, aigc_json=label, visible_label=visible_label, strip_gps=strip_gps)
+    if label or visible_label or warning_label or (strip_gps and meta.xmp):
+        meta.xmp = merge_xmp(
+            meta.xmp,
+            aigc_json=label,
+            visible_label=visible_label,
+            strip_gps=strip_gps,
+            warning_label=warning_label,
+        )
     wrapped = aigc.label_json(original, facts, wrapped=True) if implicit_label and out_fmt == "png" else None
     out = write_meta(out_fmt, data, meta, aigc_text=wrapped)
     with Image.open(BytesIO(out)) as check:  # never hand over a copy we cannot read back
@@ -135,7 +151,14 @@ def _image_copy(
     return out
 
 
-def _reencode(data: bytes, fmt: str, meta: Meta, visible_label: str | None) -> tuple[bytes, str, Meta]:
+def _reencode(
+    data: bytes,
+    fmt: str,
+    meta: Meta,
+    visible_label: str | None,
+    warning_label: str | None = None,
+    platform: str | None = None,
+) -> tuple[bytes, str, Meta]:
     if fmt == "heic":
         import pillow_heif
 
@@ -156,7 +179,9 @@ def _reencode(data: bytes, fmt: str, meta: Meta, visible_label: str | None) -> t
             xmp = im.info.get("xmp")
             meta.xmp = xmp.decode("utf-8", "replace") if isinstance(xmp, bytes) else xmp
         upright = ImageOps.exif_transpose(im) or im
-        picture = stamp_label(upright, visible_label) if visible_label else upright
+        picture = stamp_label(upright, visible_label, platform=platform) if visible_label else upright
+        if warning_label:
+            picture = stamp_label(picture, warning_label, corner=WARNING_CORNER, platform=platform)
     if meta.exif:
         meta.exif = _fit_exif(tiff_exif.set_orientation(meta.exif, 1))
     out_fmt = "jpeg" if fmt == "heic" else fmt
@@ -210,17 +235,32 @@ def _fit_exif(tiff: bytes) -> bytes | None:
 
 
 def _export_video(
-    src: Path, target: Path, visible_label: str | None, label: str | None, strip_gps: bool
+    src: Path,
+    target: Path,
+    visible_label: str | None,
+    label: str | None,
+    strip_gps: bool,
+    warning_label: str | None = None,
+    platform: str | None = None,
 ) -> None:
     from checks.fixes.video import export_video
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    clean_stale_temps(target.parent, target.name)
+    fd, tmp_name = new_temp(target, keep_suffix=True)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         try:
-            export_video(src, tmp, visible_label=visible_label, aigc_json=label, strip_gps=strip_gps)
+            export_video(
+                src,
+                tmp,
+                visible_label=visible_label,
+                aigc_json=label,
+                strip_gps=strip_gps,
+                warning_label=warning_label,
+                platform=platform,
+            )
         except av.FFmpegError as exc:
             log = getattr(exc, "log", None)
             detail = log[2].strip() if isinstance(log, tuple) and len(log) > 2 and log[2] else _reason(exc)

@@ -23,9 +23,9 @@ from checks.fixes.edits import (
     StripGps,
     edit_of,
 )
-from checks.fixes.labels import PLACEHOLDER
 from checks.i18n import L, tr
 from checks.model import Applicability, Finding, Fix, FixKind
+from checks.rules.label_text import PLACEHOLDER
 
 # A finding's metadata-built fixes wait while one of these findings stands.
 HELD_BACK_BY: dict[str, tuple[str, ...]] = {

@@ -77,8 +77,18 @@ def fit_font(text: str, glyph_px: int) -> tuple[ImageFont.FreeTypeFont, tuple[in
     return font, box
 
 
-def stamp_label(image: Image.Image, text: str, *, corner: str = "bottom_right") -> Image.Image:
-    """A copy of `image` (already upright) with `text` in `corner`; mode RGB or RGBA."""
+def stamp_label(
+    image: Image.Image,
+    text: str,
+    *,
+    corner: str = "bottom_right",
+    platform: str | None = None,
+    kind: str = "photo",
+) -> Image.Image:
+    """A copy of `image` (already upright) with `text` in `corner`; mode RGB or RGBA.
+
+    With `platform`, a portrait picture or frame that the platform's feed controls cover gets the
+    label in the corner those controls leave visible (checks.safe_areas)."""
     mode = (
         "RGBA" if "A" in image.getbands() or (image.mode == "P" and "transparency" in image.info) else "RGB"
     )
@@ -95,8 +105,17 @@ def stamp_label(image: Image.Image, text: str, *, corner: str = "bottom_right") 
         margin = 0
         if plate_w > w:
             raise ValueError(f"image too narrow ({w}px) for a legible label")
+    inset = 0
+    if platform:
+        from checks.safe_areas import label_corner
+
+        safe_corner, safe_inset = label_corner(platform, kind, w, h)
+        if safe_corner != "bottom_right":  # a portrait layout whose feed controls cover the bottom
+            # the AI label takes the safe corner; any other label (the minors' warning) the opposite top one
+            corner = safe_corner if corner == "bottom_right" else "top_right"
+            inset = safe_inset
     left = w - plate_w - margin if corner.endswith("right") else margin
-    top = h - plate_h - margin if corner.startswith("bottom") else margin
+    top = h - plate_h - margin if corner.startswith("bottom") else margin + inset
     overlay = Image.new("RGBA", base.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(overlay)
     draw.rounded_rectangle(

@@ -23,6 +23,7 @@ from checks.fixes.stamp import stamp_label
 LABEL_SECONDS = 3.0
 LOCATION_KEYS = ("location", "location-eng", "com.apple.quicktime.location.ISO6709")
 VISIBLE_KEY = "com.preflight.visiblelabel"
+WARNING_KEY = "com.preflight.warninglabel"  # a minors' warning on the opening frames (MINORS2026)
 
 
 def video_format(dst: Path) -> str:
@@ -36,6 +37,8 @@ def export_video(
     visible_label: str | None,
     aigc_json: str | None,
     strip_gps: bool,
+    warning_label: str | None = None,
+    platform: str | None = None,
 ) -> None:
     """Write the labelled copy to `dst` (the caller renames it into place).
 
@@ -51,8 +54,11 @@ def export_video(
             metadata["AIGC"] = aigc_json
         if visible_label:
             metadata[VISIBLE_KEY] = visible_label
+        if warning_label:
+            metadata[WARNING_KEY] = warning_label
+        stamps = [(t, c) for t, c in ((visible_label, "bottom_right"), (warning_label, "top_left")) if t]
         has_video = bool(inp.streams.video)
-        plans = [(bool(visible_label) and has_video, False), (bool(visible_label) and has_video, True)]
+        plans = [(bool(stamps) and has_video, False), (bool(stamps) and has_video, True)]
         if has_video:
             plans.append((True, True))
         for attempt, (reencode, transcode) in enumerate(dict.fromkeys(plans)):
@@ -60,7 +66,7 @@ def export_video(
                 inp.seek(0)
             try:
                 with _open_out(dst, metadata) as out:
-                    _write(inp, out, visible_label if reencode else None, reencode, transcode)
+                    _write(inp, out, stamps if reencode else [], reencode, transcode, platform)
                 return
             except (av.FFmpegError, ValueError) as exc:  # ValueError: codec the container cannot hold
                 error = exc
@@ -76,9 +82,10 @@ def _open_out(dst: Path, metadata: dict[str, str]) -> av.container.OutputContain
 def _write(
     inp: av.container.InputContainer,
     out: av.container.OutputContainer,
-    label: str | None,
+    labels: list[tuple[str, str]],
     reencode: bool,
     transcode_audio: bool,
+    platform: str | None = None,
 ) -> None:
     vin = inp.streams.video[0] if inp.streams.video else None
     streams = [s for s in inp.streams if s.type in ("audio", "video")]
@@ -87,7 +94,7 @@ def _write(
     video: _VideoEncoder | None = None
     for s in streams:
         if s is vin and reencode:
-            video = _VideoEncoder(inp, out, s, label)
+            video = _VideoEncoder(inp, out, s, labels, platform)
         elif s.type == "audio" and transcode_audio:
             layout = s.codec_context.layout.name if s.codec_context.layout else "stereo"
             encoders[s.index] = out.add_stream(
@@ -128,7 +135,8 @@ class _VideoEncoder:
         inp: av.container.InputContainer,
         out: av.container.OutputContainer,
         vin: av.stream.Stream,
-        label: str | None,
+        labels: list[tuple[str, str]],
+        platform: str | None = None,
     ) -> None:
         first = next(inp.decode(vin), None)
         if first is None:
@@ -148,7 +156,7 @@ class _VideoEncoder:
             self.stream.options = {"crf": "18", "preset": "veryfast"}
         else:
             self.stream.bit_rate = max(vin.bit_rate or 0, 4_000_000)
-        self.overlay = _overlay(self.w, self.h, label) if label else None
+        self.overlays = [_overlay(self.w, self.h, text, corner, platform) for text, corner in labels]
         self.last_pts: int | None = None
 
     def add(self, frame: av.VideoFrame) -> None:
@@ -156,7 +164,7 @@ class _VideoEncoder:
             return  # the encoder needs strictly increasing timestamps
         self.last_pts = frame.pts
         opening = float(frame.pts * frame.time_base) < LABEL_SECONDS
-        new = _process(frame, self.rotation, self.w, self.h, self.overlay if opening else None)
+        new = _process(frame, self.rotation, self.w, self.h, self.overlays if opening else [])
         new.pts, new.time_base = frame.pts, frame.time_base
         self.out.mux(self.stream.encode(new))
 
@@ -167,22 +175,23 @@ class _VideoEncoder:
 Overlay = tuple[tuple[slice, slice], np.ndarray, np.ndarray]
 
 
-def _overlay(w: int, h: int, label: str) -> Overlay:
+def _overlay(w: int, h: int, label: str, corner: str = "bottom_right", platform: str | None = None) -> Overlay:
     """The label's box and its (RGB, alpha) arrays, rendered once, blended into each opening frame."""
-    stamped = stamp_label(Image.new("RGBA", (w, h), (0, 0, 0, 0)), label)
+    stamped = stamp_label(
+        Image.new("RGBA", (w, h), (0, 0, 0, 0)), label, corner=corner, platform=platform, kind="video"
+    )
     x0, y0, x1, y1 = stamped.getbbox() or (0, 0, w, h)
     patch = np.asarray(stamped.crop((x0, y0, x1, y1)), dtype=np.float32)
     return (slice(y0, y1), slice(x0, x1)), patch[..., :3], patch[..., 3:4] / 255.0
 
 
-def _process(frame: av.VideoFrame, rotation: int, w: int, h: int, overlay: Overlay | None) -> av.VideoFrame:
-    if not rotation and overlay is None and (frame.width, frame.height) == (w, h):
+def _process(frame: av.VideoFrame, rotation: int, w: int, h: int, overlays: list[Overlay]) -> av.VideoFrame:
+    if not rotation and not overlays and (frame.width, frame.height) == (w, h):
         return frame.reformat(format="yuv420p")
     rgb = frame.to_ndarray(format="rgb24")
     if rotation:
         rgb = np.rot90(rgb, k=rotation // 90 if rotation <= 180 else -1)
     rgb = np.ascontiguousarray(rgb[:h, :w])
-    if overlay is not None:
-        box, color, alpha = overlay
+    for box, color, alpha in overlays:
         rgb[box] = (rgb[box] * (1.0 - alpha) + color * alpha).astype(np.uint8)
     return av.VideoFrame.from_ndarray(rgb, format="rgb24").reformat(format="yuv420p")

@@ -35,6 +35,7 @@ def merge_xmp(
     aigc_json: str | None = None,
     visible_label: str | None = None,
     strip_gps: bool = False,
+    warning_label: str | None = None,
 ) -> str:
     """The packet to write: `existing` (if it parses) plus our properties, minus GPS if asked."""
     doc = _parse(existing) or minidom.parseString(_EMPTY)
@@ -48,6 +49,11 @@ def merge_xmp(
             if desc.hasAttributeNS(PREFLIGHT_NS, "VisibleLabel"):
                 desc.removeAttributeNS(PREFLIGHT_NS, "VisibleLabel")
         _add(doc, rdf, "preflight", PREFLIGHT_NS, "VisibleLabel", visible_label)
+    if warning_label:
+        for desc in rdf.getElementsByTagNameNS(RDF_NS, "Description"):
+            if desc.hasAttributeNS(PREFLIGHT_NS, "WarningLabel"):
+                desc.removeAttributeNS(PREFLIGHT_NS, "WarningLabel")
+        _add(doc, rdf, "preflight", PREFLIGHT_NS, "WarningLabel", warning_label)
     return _BEGIN + doc.documentElement.toxml() + _END
 
 

@@ -26,7 +26,7 @@ from checks.geo.data import (
     load_world_points,
 )
 from checks.geo.nearest import NearestIndex
-from checks.text.normalize import normalize
+from checks.vocabulary.normalize import normalize
 
 __all__ = [
     "Division",

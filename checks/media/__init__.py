@@ -36,8 +36,11 @@ def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} MB"
 
 
-def read_one(path: str | os.PathLike[str], *, use_cache: bool = True) -> MediaFacts:
-    """Facts for one file; `path` is kept exactly as given."""
+def read_one(path: str | os.PathLike[str], *, use_cache: bool = True, ocr: bool | None = None) -> MediaFacts:
+    """Facts for one file; `path` is kept exactly as given. `ocr` None: the user's setting."""
+    from checks.media import ocr as ocr_reader
+
+    read_text = ocr_reader.enabled() if ocr is None else ocr
     name = str(path)
     p = Path(path)
     kind = "video" if p.suffix.lower() in VIDEO_SUFFIXES else "photo"
@@ -57,6 +60,13 @@ def read_one(path: str | os.PathLike[str], *, use_cache: bool = True) -> MediaFa
         facts = with_verdict(_read_uncached(p, st.st_size, kind))
         if use_cache and not _transient(facts):
             cache.put(key, facts)
+    if read_text and not facts.text_read and not facts.error:
+        # Text is read after the metadata and cached with it, so turning OCR on later costs only OCR.
+        facts = ocr_reader.with_text(p, facts)
+        if use_cache and facts.text_read:
+            cache.put(key, facts)
+    elif not read_text:
+        facts = ocr_reader.without_text(facts)
     return _with_place(replace(facts, path=name))
 
 
@@ -187,16 +197,13 @@ def default_jobs() -> int:
     return max(1, min(4, (os.cpu_count() or 2)))
 
 
-def _read_fresh(path: str | os.PathLike[str]) -> MediaFacts:
-    return read_one(path, use_cache=False)
-
-
 def read_media(
     paths: Sequence[str | os.PathLike[str]],
     *,
     jobs: int | None = None,
     on_progress: Progress | None = None,
     use_cache: bool = True,
+    ocr: bool | None = None,
 ) -> list[MediaFacts]:
     """Facts for every path, in input order. Cache hits are answered first; misses go to a thread pool.
 
@@ -204,19 +211,22 @@ def read_media(
     cost more CPU (fork + pickling) and was no faster on 2 cores, while C2PA hashing and file I/O
     release the GIL; threads are also safe inside the GUI's worker, where forking is not.
     """
+    from checks.media import ocr as ocr_reader
+
+    read_text = ocr_reader.enabled() if ocr is None else ocr
     total = len(paths)
     out: list[MediaFacts | None] = [None] * total
-    keys: dict[int, cache.Key] = {}
     misses: list[int] = []
     for i, p in enumerate(paths):
         key = _key(p) if use_cache else None
         hit = cache.get(key) if key else None
+        if hit is not None and read_text and not hit.text_read and not hit.error:
+            hit = None  # metadata cached, text not yet read: the worker adds it
         if hit is not None:
+            hit = hit if read_text else ocr_reader.without_text(hit)
             out[i] = _with_place(replace(hit, path=str(p)))
         else:
             misses.append(i)
-            if key:
-                keys[i] = key
     done = total - len(misses)
     if on_progress and done:
         on_progress(done, total)
@@ -224,11 +234,13 @@ def read_media(
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="media") if workers > 1 else None
     try:
         todo = [paths[i] for i in misses]
-        results = pool.map(_read_fresh, todo) if pool else map(_read_fresh, todo)
+
+        def fresh(path: str | os.PathLike[str]) -> MediaFacts:
+            return read_one(path, use_cache=use_cache, ocr=read_text)
+
+        results = pool.map(fresh, todo) if pool else map(fresh, todo)
         for i, facts in zip(misses, results, strict=True):
             out[i] = facts
-            if i in keys and not _transient(facts):
-                cache.put(keys[i], replace(facts, place=None))
             done += 1
             if on_progress:
                 on_progress(done, total)

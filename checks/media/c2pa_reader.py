@@ -1,7 +1,9 @@
 """The one adapter around c2pa-python: manifest store → `C2paInfo` + provenance evidence.
 
-Remote manifest fetching and OCSP are switched off in the reader's own Context, so reading a file
-never touches the network (a manifest that lives only at a URL is reported as an error, not
+Every remote lookup is switched off in the reader's own Context — remote manifests, OCSP, the
+decoding of CAWG identity assertions (whose DID/identity-server lookups resolved host names), and
+any network host at all — so reading a file never touches the network and the verdict is the
+same online and offline (a manifest that lives only at a URL is reported as an error, not
 fetched). The reader needs the whole asset to check hashes, so callers invoke it only when the
 container walk saw a manifest store (JUMBF, caBX, C2PA chunk, C2PA uuid box).
 """
@@ -14,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from checks.media.ai_services import c2pa_evidence
 from checks.media.generators import dst_evidence, dst_term
 from checks.model import C2paInfo, Evidence, Provenance
 
@@ -28,7 +31,10 @@ MIME = {
     "mov": "video/quicktime",
     "3gp": "video/mp4",
 }
-OFFLINE = {"verify": {"remote_manifest_fetch": False, "ocsp_fetch": False}}
+OFFLINE = {
+    "verify": {"remote_manifest_fetch": False, "ocsp_fetch": False},
+    "core": {"decode_identity_assertions": False, "allowed_network_hosts": [], "allow_redirects": False},
+}
 _local = threading.local()
 
 
@@ -73,6 +79,7 @@ def interpret(store: dict[str, Any]) -> tuple[C2paInfo, list[Evidence]]:
     evidence: list[Evidence] = []
     terms: list[str] = []
     actions: list[str] = []
+    agents: list[tuple[str, str, str, bool]] = []
     for label, manifest in manifests.items():
         is_active = label == active_label
         where = "C2PA active manifest" if is_active else "C2PA ingredient manifest"
@@ -87,6 +94,13 @@ def interpret(store: dict[str, Any]) -> tuple[C2paInfo, list[Evidence]]:
                 name = str(action.get("action", ""))
                 if is_active and name and name not in actions:
                     actions.append(name)
+                said = (
+                    ("softwareAgent", _agent_name(action.get("softwareAgent"))),
+                    ("description", action.get("description")),
+                )
+                for field, value in said:
+                    if value and isinstance(value, str):
+                        agents.append((name, value, f"{where} {name or 'action'} {field}", is_active))
                 term = dst_term(str(action.get("digitalSourceType") or ""))
                 if term:
                     if term not in terms:
@@ -112,7 +126,15 @@ def interpret(store: dict[str, Any]) -> tuple[C2paInfo, list[Evidence]]:
     summary = Evidence(
         "c2pa:manifest", "C2PA manifest store", f"{state}; {generator or '?'}", Provenance.UNKNOWN
     )
+    # Who wrote the manifest says "AI" even without a digitalSourceType and whatever the validation.
+    evidence += c2pa_evidence(generator, info.signer, agents)
     return info, [summary, *evidence]
+
+
+def _agent_name(agent: Any) -> str | None:
+    if isinstance(agent, dict):
+        agent = agent.get("name")
+    return str(agent).strip() or None if agent else None
 
 
 def _generator_info(manifest: dict[str, Any]) -> str | None:

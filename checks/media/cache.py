@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from checks import __version__
-from checks.model import AigcLabel, C2paInfo, Evidence, Gps, MediaFacts, Provenance
+from checks.model import AigcLabel, C2paInfo, Evidence, Gps, MediaFacts, Provenance, TextLine
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 MAX_ENTRIES = 50_000  # ~50 MB of JSON; the oldest half goes when exceeded
 Key = tuple[str, int, int]
 
@@ -122,6 +122,7 @@ def to_dict(facts: MediaFacts) -> dict[str, Any]:
     d["aigc_label"] = asdict(facts.aigc_label) if facts.aigc_label else None
     d["c2pa"] = asdict(facts.c2pa) if facts.c2pa else None
     d["provenance"] = str(facts.provenance)
+    d["text"] = [asdict(line) for line in facts.text]
     return d
 
 
@@ -137,5 +138,6 @@ def from_dict(d: dict[str, Any]) -> MediaFacts:
         c = d["c2pa"]
         d["c2pa"] = C2paInfo(**{k: tuple(v) if isinstance(v, list) else v for k, v in c.items()})
     d["provenance"] = Provenance(d.get("provenance") or "unknown")
+    d["text"] = tuple(TextLine(**{**t, "box": tuple(t["box"])}) for t in d.get("text") or ())
     known = {f.name for f in fields(MediaFacts)}
     return MediaFacts(**{k: v for k, v in d.items() if k in known})

@@ -94,6 +94,7 @@ def read_image(path: Path, f: BinaryIO, size: int, fmt: str) -> MediaFacts:
         model=exif.model or xmp.first("tiff:Model"),
         software=exif.software or xmp.first("xmp:CreatorTool") or _text_value(raw, "software"),
         visible_ai_label=bool(xmp.first("preflight:VisibleLabel")),
+        visible_warning_label=bool(xmp.first("preflight:WarningLabel")),
         error=raw.problem,
     )
     evidence, labels = _ai_markers(raw, exif, xmp, packets)

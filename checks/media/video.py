@@ -27,6 +27,7 @@ MAX_MOOV = 64 * 1024 * 1024
 MAX_TOP_LEVEL = 100_000
 XMP_UUID = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
 VISIBLE_LABEL_KEY = "com.preflight.visiblelabel"
+WARNING_LABEL_KEY = "com.preflight.warninglabel"
 _EPOCH_1904 = datetime(1904, 1, 1, tzinfo=UTC)
 _EARLIEST = datetime(1971, 1, 1, tzinfo=UTC)
 _CONTAINERS = {b"moov", b"trak", b"mdia", b"udta", b"edts", b"tapt"}
@@ -86,6 +87,7 @@ def read_video(path: Path) -> MediaFacts:
         evidence=tuple(evidence),
         aigc_label=label,
         visible_ai_label=VISIBLE_LABEL_KEY in tags,
+        visible_warning_label=WARNING_LABEL_KEY in tags,
     )
 
 

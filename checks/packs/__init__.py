@@ -6,7 +6,8 @@ both for the built-in pack plus `extra`. The format is documented in docs/rule-p
 
 from __future__ import annotations
 
-from checks.packs.loader import core_pack, load_pack, load_packs, merge
+from checks.packs.in_force import load_packs
+from checks.packs.loader import core_pack, load_pack, merge
 from checks.packs.model import Override, Pack, PackError, PackSet
 
 __all__ = ["Override", "Pack", "PackError", "PackSet", "core_pack", "load_pack", "load_packs", "merge"]

@@ -10,8 +10,7 @@ naming the file, line (when it can be found) and key. Signature checks wrap `loa
 from __future__ import annotations
 
 import tomllib
-import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,9 +19,11 @@ import checks
 from checks import resources
 from checks.model import PackInfo, Severity
 from checks.packs import validate as v
+from checks.packs.files import PackFiles, read_pack
 from checks.packs.model import Override, Pack, PackError, PackSet
+from checks.rules.base import Rule
 
-KINDS = ("existence", "requirement", "substitution", "lexicon", "override")
+KINDS = ("existence", "requirement", "substitution", "cooccurrence", "lexicon", "override")
 MAX_FILE = 2 * 1024 * 1024
 MAX_ZIP_TOTAL = 16 * 1024 * 1024
 MAX_FILES = 500
@@ -50,49 +51,24 @@ def _parse(name: str, raw: bytes) -> tuple[dict[str, Any], str]:
         raise PackError(f"{name}: not UTF-8 text") from exc
     try:
         return tomllib.loads(text), text
+    except RecursionError:
+        raise PackError(f"{name}: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"{name}: invalid TOML: {exc}") from exc
 
 
-def _files(path: Path) -> Iterator[tuple[str, bytes]]:
-    """(name relative to the pack, bytes) for pack.toml and every rule file, folder or zip."""
-    if path.is_dir():
-        for file in sorted(path.rglob("*.toml")):
-            try:
-                yield str(file.relative_to(path)), file.read_bytes()
-            except OSError as exc:
-                raise PackError(f"{file}: cannot read: {exc.strerror or exc}") from exc
-        return
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = [i for i in zf.infolist() if i.filename.endswith(".toml") and not i.is_dir()]
-            if len(infos) > MAX_FILES or sum(i.file_size for i in infos) > MAX_ZIP_TOTAL:
-                raise PackError(f"{path}: too many or too large files for a rule pack")
-            root = _zip_root([i.filename for i in infos])
-            for info in sorted(infos, key=lambda i: i.filename):
-                yield info.filename[len(root) :], zf.read(info)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise PackError(f"{path}: not a rule pack folder or a readable zip ({exc})") from exc
+def load_pack(source: str | Path | PackFiles) -> Pack:
+    """Parse and validate one pack (folder, zip, or files read already). Raises PackError with file,
+    line and key.
 
-
-def _zip_root(names: list[str]) -> str:
-    """Zips made by "compress folder" hold `agency-ads/pack.toml`; accept both layouts."""
-    if "pack.toml" in names:
-        return ""
-    tops = {n.split("/", 1)[0] for n in names if "/" in n}
-    if len(tops) == 1:
-        top = tops.pop() + "/"
-        if top + "pack.toml" in names:
-            return top
-    return ""
-
-
-def load_pack(path: str | Path) -> Pack:
-    """Parse and validate one pack (folder or zip). Raises PackError with file, line and key."""
-    path = Path(path)
-    if not path.exists():
-        raise PackError(f"{path}: no such rule pack")
-    files = dict(_files(path))
+    Only the files of the one pack reader (checks/packs/files.py) are parsed — the same list a
+    signature covers — so a file the signature did not see can never become a rule.
+    """
+    pack_files = source if isinstance(source, PackFiles) else read_pack(source)
+    path = Path(pack_files.origin)
+    files = {n: b for n, b in sorted(pack_files.files.items()) if n.endswith(".toml")}
+    if len(files) > MAX_FILES or sum(len(b) for b in files.values()) > MAX_ZIP_TOTAL:
+        raise PackError(f"{path}: too many or too large files for a rule pack")
     if "pack.toml" not in files:
         raise PackError(f"{path}: not a rule pack (no pack.toml)")
     meta, meta_text = _parse(f"{path}/pack.toml", files.pop("pack.toml"))
@@ -178,7 +154,7 @@ def merge(packs: Sequence[Pack]) -> PackSet:
     seen: set[str] = set()
     lexicons: dict[str, list[str]] = {}
     patterns: dict[str, list[str]] = {}
-    rules = []
+    rules: list[Rule] = []
     overrides: dict[str, Override] = {}
     for pack in packs:
         if pack.info.id in seen:
@@ -208,17 +184,6 @@ def _stricter(old: Override | None, new: Override) -> Override:
         return -1 if not o.enabled else (3 - o.severity.rank if o.severity else 0)
 
     return new if strength(new) >= strength(old) else old
-
-
-def load_packs(extra: Sequence[str | Path] = ()) -> PackSet:
-    """The built-in pack, the installed packs that verify, and `extra` packs (folders or zips), merged.
-
-    Installed packs must verify against a trusted key; an `extra` pack is the user's explicit choice
-    and may be unsigned (reported `signed: false`), but a tampered signed one is refused (store.py).
-    """
-    from checks.packs.store import packs_for
-
-    return merge([core_pack(), *packs_for(extra)])
 
 
 _CORE: list[Pack] = []

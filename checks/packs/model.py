@@ -13,30 +13,14 @@ disappears from the creator's report.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from checks.model import Finding, PackInfo, Severity
+from checks.model import PackInfo
 from checks.rules.base import Rule
+from checks.vocabulary.packset import Override, PackError, PackSet
 
-
-class PackError(Exception):
-    """A pack that cannot be used; the message names file, line (when known) and key."""
-
-
-@dataclass(frozen=True)
-class Override:
-    """An `override` file: a built-in rule's severity or enablement, and why."""
-
-    pack: str
-    rule: str
-    severity: Severity | None = None
-    enabled: bool = True
-    reason: str = ""
-
-    def relaxes(self, default: Severity) -> bool:
-        return not self.enabled or (self.severity is not None and self.severity.rank > default.rank)
+__all__ = ["Override", "Pack", "PackError", "PackSet"]
 
 
 @dataclass(frozen=True)
@@ -53,58 +37,3 @@ class Pack:
     overrides: tuple[Override, ...] = ()
     files: tuple[str, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
-
-
-@dataclass(frozen=True)
-class PackSet:
-    """All packs merged: what rules read (`lexicon`, `patterns`) and how findings are adjusted."""
-
-    infos: tuple[PackInfo, ...] = ()
-    lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    rules: tuple[Rule, ...] = ()
-    patterns_src: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    overrides: dict[str, Override] = field(default_factory=dict)
-
-    def lexicon(self, name: str) -> tuple[str, ...]:
-        """Phrases of lexicon `name` (built-in entries first, then every pack's additions)."""
-        return self.lexicons.get(name, ())
-
-    def patterns(self, name: str) -> tuple[re.Pattern[str], ...]:
-        """Regular expressions of lexicon `name`, compiled once (validated as safe at load time)."""
-        return _compiled(self.patterns_src.get(name, ()))
-
-    def enabled(self, rule_id: str) -> bool:
-        """Pack rules can be disabled outright; built-in rules are relaxed in `adjust` instead."""
-        ov = self.overrides.get(rule_id)
-        return ov is None or ov.enabled or ":" not in rule_id
-
-    def adjust(self, finding: Finding, lang: str = "zh") -> Finding | None:
-        """Apply an override to a finding: stricter severity, or relaxed with the reason as a note."""
-        ov = self.overrides.get(finding.rule)
-        if ov is None:
-            return finding
-        severity = finding.severity
-        if not ov.enabled:
-            severity = Severity.INFO
-        elif ov.severity is not None:
-            severity = ov.severity
-        if severity.rank > finding.severity.rank:
-            verb = ("停用" if not ov.enabled else "放宽") if lang != "en" else None
-            note = (
-                f"由 {ov.pack} {verb}：{ov.reason}"
-                if verb
-                else f"{'Disabled' if not ov.enabled else 'Relaxed'} by {ov.pack}: {ov.reason}"
-            )
-            return replace(finding, severity=severity, note=note)
-        return replace(finding, severity=severity)
-
-
-_CACHE: dict[tuple[str, ...], tuple[re.Pattern[str], ...]] = {}
-
-
-def _compiled(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    got = _CACHE.get(sources)
-    if got is None:
-        got = tuple(re.compile(s, re.IGNORECASE) for s in sources)
-        _CACHE[sources] = got
-    return got

@@ -1,14 +1,15 @@
-"""Pack rule kinds `existence`, `requirement` and `substitution`, turned into ordinary `Rule`s.
+"""Pack rule kinds `existence`, `requirement`, `substitution` and `cooccurrence`, turned into `Rule`s.
 
-A pack rule is data; this module supplies the only code that runs for it: match phrases
-(Aho-Corasick) and the pack's pre-validated regular expressions against the scoped text, and
+A pack rule is data; this module supplies the only code that runs for it: ask the one text
+layer (checks.text.layer) for the rule's tokens — folded exactly as built-in lexicons are, so a
+token 防失联 also finds 防·失·联 — and for its pre-validated regular expressions on the normalised
+text (traditional → simplified, half-width, lower case), and
 emit a finding whose fixes are plain data. Ids are prefixed with the pack id (`agency:ads`) so
 they never collide with built-in rules or another pack's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,12 @@ from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.packs import validate as v
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.text.matcher import matcher
+from checks.rules.cooccurrence import SCOPES as CO_SCOPES
+from checks.rules.cooccurrence import Cooccurrence
+from checks.rules.cooccurrence import Probe as CoProbe
+from checks.text import layer
+from checks.vocabulary.normalize import normalize
+from checks.vocabulary.safe_regex import PackPattern, compile_pattern
 
 SCOPES = ("title", "text", "account")
 WHERE = ("title_prefix", "text_start", "text_end")
@@ -35,15 +41,21 @@ class Probe:
             value = _scoped(ctx, target)
             if not value:
                 continue
-            for m in matcher(self.tokens).find(value):
-                yield target, m.start, m.end, m.text
+            for s in layer.find_words(ctx.packs, self.tokens, value, target):
+                yield target, s.start, s.end, s.text
             for rx in _compile(self.patterns):
-                for m in rx.finditer(value):
-                    yield target, m.start(), m.end(), m.group(0)
+                for s in layer.search(rx, value, target):
+                    yield target, s.start, s.end, s.text
 
 
-def _compile(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [re.compile(p, re.IGNORECASE) for p in patterns]
+def _folded_lookup(ctx: Context, table: dict[str, str], found: str) -> str:
+    """The replacement for a token found in an evasive spelling (防·失·联 for 防失联)."""
+    want = layer.fold(ctx.packs, found).folded
+    return next((val for key, val in table.items() if layer.fold(ctx.packs, key).folded == want), "")
+
+
+def _compile(patterns: tuple[str, ...]) -> list[PackPattern]:
+    return [compile_pattern(p) for p in patterns]
 
 
 def _scoped(ctx: Context, target: str) -> str:
@@ -75,9 +87,24 @@ def build(pack: str, data: dict[str, Any], where: v.Where) -> Rule:
     severity = v.severity(where, data, "severity", Severity.WARNING) or Severity.WARNING
     clause = v.text(where, data, "clause", required=False, default="PACK")
     msg = v.message(where, data)
-    scope = v.scope(where, data)
     full_id = f"{pack}:{rid}"
     box: list[Rule] = []
+    if kind == "cooccurrence":
+        pair = _cooccurrence(where, data)
+        check = _cooccurring(box, pair, msg)
+        title = L(zh=msg.zh.split("{", 1)[0] or rid, en=msg.en.split("{", 1)[0] or rid)
+        rule = Rule(
+            id=full_id,
+            clause=clause,
+            severity=severity,
+            title=title,
+            doc=_doc(msg, pack),
+            check=check,
+            lexicons=pair.lexicons(),
+        )
+        box.append(rule)
+        return rule
+    scope = v.scope(where, data)
     if kind == "existence":
         check = _existence(box, _probe(where, data, "tokens"), scope, msg)
     elif kind == "requirement":
@@ -100,6 +127,60 @@ def build(pack: str, data: dict[str, Any], where: v.Where) -> Rule:
     rule = Rule(id=full_id, clause=clause, severity=severity, title=title, doc=_doc(msg, pack), check=check)
     box.append(rule)
     return rule
+
+
+def _co_probe(where: v.Where, data: Any, key: str, *, required: bool = True) -> CoProbe:
+    if data is None and not required:
+        return CoProbe()
+    if not isinstance(data, dict):
+        raise where.error(key, "must be a table with 'lexicons', 'tokens', 'patterns' and/or 'guards'")
+    probe = CoProbe(
+        lexicons=v.strings(where, data, "lexicons"),
+        tokens=v.strings(where, data, "tokens"),
+        patterns=v.patterns(where, data, "patterns"),
+        guards=v.strings(where, data, "guards"),
+    )
+    if required and not probe:
+        raise where.error(key, "needs at least one of 'lexicons', 'tokens' or 'patterns'")
+    return probe
+
+
+def _cooccurrence(where: v.Where, data: dict[str, Any]) -> Cooccurrence:
+    """`first` and `second` in one `scope` (sentence | paragraph | post), unless an `exceptions`
+    hit shares the sentence of the `second` hit."""
+    scope = data.get("scope", "sentence")
+    if scope not in CO_SCOPES:
+        raise where.error("scope", f"must be one of {', '.join(CO_SCOPES)}")
+    targets = v.scope(where, data, "targets")
+    if "account" in targets:
+        raise where.error("targets", "must list some of title, text")
+    return Cooccurrence(
+        first=_co_probe(where, data.get("first"), "first"),
+        second=_co_probe(where, data.get("second"), "second"),
+        scope=scope,
+        exceptions=_co_probe(where, data.get("exceptions"), "exceptions", required=False),
+        targets=targets,
+    )
+
+
+def _cooccurring(box: list[Rule], pair: Cooccurrence, msg: L):
+    def check(ctx: Context) -> Iterator[Finding]:
+        found = pair.find(ctx)
+        if found is None:
+            return
+        first, second = found
+        yield ctx.finding(
+            box[0],
+            msg,
+            target=second.target,
+            span=(second.start, second.end),
+            evidence=f"{first.text} … {second.text}",
+            first=first.text,
+            second=second.text,
+            found=second.text,
+        )
+
+    return check
 
 
 def _insert_fix(where: v.Where, data: Any) -> tuple[L, str] | None:
@@ -170,14 +251,12 @@ def _requirement(
 
 def _substitution(box: list[Rule], swap: dict[str, str], scope: tuple[str, ...], msg: L):
     probe = Probe(tokens=tuple(swap))
-    from checks.text.normalize import normalize
-
     table = {normalize(k): val for k, val in swap.items()}
 
     def check(ctx: Context) -> Iterator[Finding]:
         rule = box[0]
         for target, start, end, found in probe.hits(ctx, tuple(s for s in scope if s != "account")):
-            repl = table.get(normalize(found), "")
+            repl = table.get(normalize(found), "") or _folded_lookup(ctx, table, found)
             fix = Fix(
                 FixKind.INSERT_TEXT,
                 ctx.t(L(zh="把“{a}”改为“{b}”", en="Replace '{a}' with '{b}'"), a=found, b=repl),

@@ -19,15 +19,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 import os
-import stat
 import tomllib
-import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path
 
 import tomli_w
 from cryptography.hazmat.primitives import serialization
@@ -35,13 +31,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from checks.draft import atomic_write
 from checks.i18n import L, tr
+from checks.packs.files import SIG_NAME as SIG_NAME  # re-exported: there is one pack reader
+from checks.packs.files import PackFiles as PackFiles
+from checks.packs.files import read_pack as read_pack
+from checks.packs.files import read_pack_bytes as read_pack_bytes
 from checks.packs.model import PackError
 
-SIG_NAME = "pack.sig"
 SIG_FORMAT = "preflight-pack-sig/1"
 ALGORITHM = "ed25519"
-MAX_FILES = 2000
-MAX_BYTES = 64 * 1024 * 1024  # a rule pack is text; anything bigger is a mistake or a zip bomb
 
 
 class PackSignatureError(PackError):
@@ -58,105 +55,6 @@ class PackSignatureError(PackError):
 
     def text(self, lang: str = "zh") -> str:
         return tr(self.message, lang, **self.fmt)
-
-
-@dataclass(frozen=True)
-class PackFiles:
-    """A pack's files in memory, folder or zip alike: relative POSIX path → bytes."""
-
-    origin: str
-    files: dict[str, bytes]
-
-    @property
-    def manifest(self) -> dict[str, Any]:
-        raw = self.files.get("pack.toml")
-        if raw is None:
-            raise PackError(f"{self.origin}: not a rule pack (no pack.toml)")
-        try:
-            return tomllib.loads(raw.decode("utf-8-sig"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise PackError(f"{self.origin}/pack.toml: invalid TOML: {exc}") from exc
-
-    @property
-    def pack_id(self) -> str:
-        return str(self.manifest.get("id", "")).strip()
-
-    @property
-    def version(self) -> str:
-        return str(self.manifest.get("version", "")).strip()
-
-    def hashes(self) -> dict[str, str]:
-        return {p: hashlib.sha256(b).hexdigest() for p, b in self.files.items() if p != SIG_NAME}
-
-
-# --------------------------------------------------------------------------- reading packs
-
-
-def read_pack(path: str | os.PathLike[str]) -> PackFiles:
-    """Read a pack folder or zip (the folder holding pack.toml may be one level down in a zip)."""
-    src = Path(path)
-    if src.is_dir():
-        files = _read_dir(src)
-    elif src.is_file():
-        try:
-            files = _read_zip(src.read_bytes(), str(src))
-        except OSError as exc:
-            raise PackError(f"{src}: cannot read: {exc.strerror or exc}") from exc
-    else:
-        raise PackError(f"rule pack not found: {src}")
-    return PackFiles(origin=str(src), files=files)
-
-
-def read_pack_bytes(data: bytes, origin: str) -> PackFiles:
-    return PackFiles(origin=origin, files=_read_zip(data, origin))
-
-
-def _read_dir(root: Path) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    total = 0
-    for file in sorted(root.rglob("*")):
-        mode = file.lstat().st_mode
-        rel = file.relative_to(root).as_posix()
-        if stat.S_ISLNK(mode):
-            raise PackError(f"{root}: '{rel}' is a symbolic link; a rule pack holds plain files only")
-        if not stat.S_ISREG(mode):
-            continue
-        files[rel] = file.read_bytes()
-        total += len(files[rel])
-        if len(files) > MAX_FILES or total > MAX_BYTES:
-            raise PackError(
-                f"{root}: too large for a rule pack (>{MAX_FILES} files or >{MAX_BYTES >> 20} MB)"
-            )
-    if "pack.toml" not in files:
-        raise PackError(f"{root}: not a rule pack (no pack.toml)")
-    return files
-
-
-def _read_zip(data: bytes, origin: str) -> dict[str, bytes]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = [i for i in archive.infolist() if not i.is_dir()]
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise PackError(f"{origin}: not a folder or a valid zip: {exc}") from exc
-    if len(infos) > MAX_FILES or sum(i.file_size for i in infos) > MAX_BYTES:
-        raise PackError(f"{origin}: too large for a rule pack (>{MAX_FILES} files or >{MAX_BYTES >> 20} MB)")
-    names = [i.filename for i in infos]
-    for name in names:
-        parts = PurePosixPath(name).parts
-        if name.startswith(("/", "\\")) or ".." in parts or ":" in name or "\\" in name:
-            raise PackError(f"{origin}: unsafe path in zip: {name!r}")
-    tomls = sorted((n for n in names if PurePosixPath(n).name == "pack.toml"), key=lambda n: n.count("/"))
-    if not tomls:
-        raise PackError(f"{origin}: not a rule pack (no pack.toml in the zip)")
-    prefix = tomls[0][: -len("pack.toml")]
-    files: dict[str, bytes] = {}
-    try:
-        for info in infos:
-            if info.filename.startswith(prefix):
-                files[info.filename[len(prefix) :]] = archive.read(info)
-    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-        raise PackError(f"{origin}: damaged zip: {exc}") from exc
-    return files
 
 
 # --------------------------------------------------------------------------- keys

@@ -21,6 +21,7 @@ import tomli_w
 
 from checks import settings
 from checks.draft import atomic_write
+from checks.i18n import L
 from checks.packs.model import Pack, PackError
 from checks.packs.signing import SIG_NAME, PackFiles, PackSignatureError, read_pack, read_signature
 from checks.packs.trust import VerifiedPack, check_usable, verify_pack, version_tuple
@@ -151,8 +152,9 @@ def active_pack_paths() -> list[Path]:
 def active_packs() -> list[Pack]:
     """The installed packs in force, parsed and marked `signed` (they verified against a trusted key).
 
-    One that no longer loads (e.g. written for another app version) is skipped rather than stopping
-    every check; `preflight pack list` shows why it is not in force.
+    Each pack's files are read once, verified, and the very bytes that verified are parsed. One that
+    no longer verifies or loads (e.g. written for another app version) is skipped rather than
+    stopping every check; `preflight pack list` shows why it is not in force.
     """
     from checks.packs.loader import load_pack
 
@@ -161,7 +163,9 @@ def active_packs() -> list[Pack]:
         if not p.trusted or p.id == "core":
             continue
         try:
-            pack = load_pack(p.path)
+            files = read_pack(p.path)
+            verify_pack(files)
+            pack = load_pack(files)
         except PackError:
             continue
         out.append(replace(pack, info=replace(pack.info, signed=True)))
@@ -169,11 +173,15 @@ def active_packs() -> list[Pack]:
 
 
 def explicit_pack(path: str | os.PathLike[str]) -> Pack:
-    """A pack named with `--pack`, parsed, `signed` only when it verifies against a trusted key."""
+    """A pack named with `--pack`, parsed, `signed` only when it verifies against a trusted key.
+
+    The files are read once: what the signature check saw is exactly what is parsed.
+    """
     from checks.packs.loader import load_pack
 
-    signed = explicit_pack_signed(path)
-    pack = load_pack(path)
+    files = read_pack(path)
+    signed = _signed(files)
+    pack = load_pack(files)
     return replace(pack, info=replace(pack.info, signed=signed))
 
 
@@ -192,11 +200,13 @@ def _validate_rules(folder: Path) -> None:
 
 
 def install(
-    path: str | os.PathLike[str] | PackFiles, *, source: str | None = None, newer_only: bool = False
+    path: str | os.PathLike[str] | PackFiles, *, source: str | None = None, allow_older: bool = False
 ) -> InstalledPack:
     """Verify a pack (folder, zip or bytes read already) and install it; the old version stays until then.
 
-    `newer_only` refuses a version older than the installed one (subscriptions: a replayed old pack).
+    An older version than the one installed is refused unless `allow_older` (`pack install --force`):
+    a replayed old pack — signed, but with rules the publisher has since tightened — must not
+    silently replace the current one.
     """
     pack = path if isinstance(path, PackFiles) else read_pack(path)
     verified: VerifiedPack = verify_pack(pack)
@@ -209,11 +219,20 @@ def install(
             f"{pack.origin}: pack id {verified.pack_id!r} must be letters, digits, '.', '_' or '-'"
         )
     current = installed(verified.pack_id)
-    if newer_only and current and current.trusted:
+    if not allow_older and current and current.trusted:
         if version_tuple(verified.version) < version_tuple(current.version):
-            raise PackError(
-                f"{pack.origin}: pack '{verified.pack_id}' {verified.version} is older than the installed "
-                f"{current.version}; keeping the installed one"
+            raise PackSignatureError(
+                L(
+                    zh="{where}：规则包“{id}” {version} 比已安装的 {current} 旧，保留已安装的版本"
+                    "（确需降级请加 --force）",
+                    en="{where}: pack '{id}' {version} is older than the installed {current}; keeping "
+                    "the installed one (pass --force to downgrade)",
+                ),
+                "older",
+                where=pack.origin,
+                id=verified.pack_id,
+                version=verified.version,
+                current=current.version,
             )
     root = store_dir()
     root.mkdir(parents=True, exist_ok=True)
@@ -264,7 +283,10 @@ def explicit_pack_signed(path: str | os.PathLike[str]) -> bool:
     A signature that is present must hold, though: a signed pack that was tampered with is refused,
     and so is an expired pack or one for a newer app. A valid signature by an unknown key counts as unsigned.
     """
-    pack = read_pack(path)
+    return _signed(read_pack(path))
+
+
+def _signed(pack: PackFiles) -> bool:
     if SIG_NAME not in pack.files:
         check_usable(pack)
         return False

@@ -23,8 +23,8 @@ import tomli_w
 from checks import __version__, resources, settings
 from checks.draft import atomic_write
 from checks.packs import store
+from checks.packs.files import MAX_BYTES, read_pack, read_pack_bytes
 from checks.packs.model import PackError
-from checks.packs.signing import MAX_BYTES, read_pack, read_pack_bytes
 from checks.packs.trust import verify_pack
 
 USER_AGENT = f"Preflight/{__version__}"
@@ -124,7 +124,7 @@ def update(urls: list[str] | None = None, timeout: float = TIMEOUT) -> list[Upda
                     UpdateResult(url, "unchanged", f"{pack.pack_id} {pack.version} is up to date", before)
                 )
                 continue
-            after = store.install(pack, source=url, newer_only=True)
+            after = store.install(pack, source=url)
             results.append(UpdateResult(url, "installed", f"installed {after.id} {after.version}", after))
         except PackError as exc:
             kept = [p for p in store.list_installed() if p.source == url and p.trusted]

@@ -1,9 +1,10 @@
 """Validation of pack data: every value a pack supplies is checked here before anything uses it.
 
 A pack is untrusted input (an MCN can send one to hundreds of creators), so nothing in it runs:
-messages are plain strings with named `{placeholders}`, and regular expressions are size-capped
-and refused when they contain the constructs that make backtracking explode — a repeated group
-that itself repeats (`(a+)+`, `(\\w*)*`, `(a|ab)*c` style nesting) or backreferences. Errors name the
+messages are plain strings with named `{placeholders}`, and regular expressions are size-capped,
+refused when they contain a repeated group that itself repeats (`(a+)+`, `(\\w*)*`) or
+backreferences and lookarounds, and run on RE2 (checks/vocabulary/safe_regex.py), which cannot
+backtrack — so even a shape no static check foresaw (`(a|a)*b`) matches in linear time. Errors name the
 file, the key and, when it can be found, the line.
 """
 
@@ -127,9 +128,20 @@ def unsafe_pattern(pattern: str) -> str | None:
         return f"longer than {MAX_PATTERN} characters"
     try:
         tree = sre_parse.parse(pattern)
-    except re.error as exc:
+    except (re.error, RecursionError, OverflowError) as exc:
         return f"not a valid regular expression ({exc})"
-    return _walk(tree, inside_repeat=False)
+    problem = _walk(tree, inside_repeat=False)
+    if problem:
+        return problem
+    from checks.vocabulary.safe_regex import PatternError, compile_pattern
+
+    try:
+        compiled = compile_pattern(pattern)  # runs on RE2 (no backtracking): what it cannot run is refused
+    except PatternError as exc:
+        return str(exc)
+    if compiled.search("") is not None:
+        return "it matches empty text, so it would match everywhere"
+    return None
 
 
 def _walk(tree: Any, *, inside_repeat: bool) -> str | None:

@@ -34,6 +34,12 @@ RULE_IDS = (
     "disaster_exploitation",
     "vulnerable_group_exploitation",
     "mcn_name_not_displayed",
+    "ad_label_missing",
+    "absolute_claim_in_ad",
+    "medical_claim_in_ad",
+    "health_knowledge_with_purchase",
+    "minor_warning_missing",
+    "contact_diversion",
 )
 
 

@@ -19,14 +19,7 @@ MIN_NAME = 3
 
 def offending_spans(ctx: Context) -> list[tuple[int, int]]:
     """Every part of the account name that an account rule objects to (place, organ, outlet, title)."""
-    from checks.rules.division_names import division_hits
-    from checks.rules.impersonation_media import account_hits
-    from checks.rules.impersonation_official import organ_hits
-
-    name = ctx.draft.account.name
-    spans = [(d.start, d.end) for d in division_hits(name, ctx.packs)]
-    spans += [(h.start, h.end) for h in (*organ_hits(ctx), *account_hits(ctx)) if h.where == "name"]
-    return sorted(spans)
+    return ctx.text.claims.name_spans()
 
 
 def rename(ctx: Context, start: int, end: int) -> list[Fix]:

@@ -2,7 +2,7 @@
 
 Names like 成都新闻眼 or 临安公安发布 read as a local authority's or local outlet's account; the
 platforms require authorisation for them. The matching rules and guards (张北京, 江山如画,
-黄山毛峰) live in checks.rules.division_names.
+黄山毛峰) live in checks.text.divisions.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from checks.i18n import L
 from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.division_names import division_hits
-from checks.rules.phrase_hits import Hit, finding_at
+from checks.rules.evidence import finding_at
+from checks.text.divisions import DIVISION_LEXICONS, division_hits
+from checks.text.layer import Span
 
 MESSAGE = L(
     zh="账号名称使用了行政区划名称“{place}”，县级以上行政区划名称须经授权方可用于账号名称",
@@ -24,7 +25,7 @@ MESSAGE = L(
 
 def check(ctx: Context) -> Iterator[Finding]:
     for d in division_hits(ctx.draft.account.name, ctx.packs)[:1]:
-        hit = Hit("name", d.start, d.end, d.text, d.text)
+        hit = Span("name", d.start, d.end, d.text, d.text)
         fixes = (
             *account_fixes.rename(ctx, d.start, d.end),
             account_fixes.manual(
@@ -62,4 +63,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=DIVISION_LEXICONS,
 )

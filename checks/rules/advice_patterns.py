@@ -3,7 +3,7 @@
 A dosage (首剂吃2片, 0.5% retinol every night), a change of medication (stop your acne
 antibiotics), an allocation (六成买…基金, put 30% in index funds) or a promised return (收益至少15%)
 is advice in any wording, so these are patterns over the normalised text. What the creator did
-themself (我吃了2片, I stopped my statins, 我买的基金) is a report, not advice.
+themself (我吃了2片, I stopped my statins, 我买的基金, 买了点指数基金) is a report, not advice.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ STOP_MEDS_EN = re.compile(
     r"(antibiotics?|medications?|meds|pills|statins|insulin|steroids|antidepressants|inhaler|prescriptions?)\b"
 )
 FIN_ACTION_ZH = re.compile(
-    r"(买入?|入手|配置|梭哈|上车|加仓|满仓|定投|抄底|all in)[^，。,；;！？!?\s]{0,10}?"
+    r"(买入?|入手|配置|梭哈|上车|加仓|满仓|定投|抄底|all in)(?![了过])[^，。,；;！？!?\s]{0,10}?"
     r"(基金|股票|个股|债基|债券|国债|黄金|理财产品|etf|比特币|虚拟币|[一两三四五这那]只票)"
 )
 FIN_ALLOCATION_ZH = re.compile(r"([一二两三四五六七八九]成|\d{1,2}\s*[%％])(买|放|配|投|压|留)")
@@ -52,7 +52,7 @@ MARKERS = {"finance": (FIN_PROMISE,)}
 # "我是一名医生，建议…" / "as a doctor I told…" is the creator speaking, so not retold.
 REPORTED = re.compile(
     r"(?<!是)(?<!作为)(?<!名)(?<!位)(?<!a )(?<!an )(医生|大夫|医师|药师|护士|说明书|医嘱|老师|律师|\bdoctors?\b|\bpharmacist\b|\bthe label\b)"
-    r"[^。！？!?\n]{0,15}?(说|让|建议|告诉|交代|嘱咐|叮嘱|写着|要求|\bsaid\b|\btold\b|\bsays\b|\badvised\b|\brecommended\b)"
+    r"[^。！？!?\n]{0,15}?(说|让|建议|告诉|交代|嘱咐|叮嘱|写着|要求|\bsaid\b|\btold\b|\bsays?\b|\badvised\b|\brecommended\b)"
 )
 # "定投了500块", "停药了三天": a cue followed by 了 tells what happened, it prescribes nothing.
 DONE_AFTER = ("了",)

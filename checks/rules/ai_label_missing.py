@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from checks.fixes.declarations import declare_fix
-from checks.fixes.labels import ai_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.declaration_fix import declare_fix
+from checks.rules.label_text import ai_label
 
 MEDIA_MSG = L(
     zh="{what}含 AI 生成/编辑痕迹（{marker}），但标题和正文没有明确的 AI 标识，也未勾选 AI 声明",

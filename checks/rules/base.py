@@ -19,7 +19,7 @@ from checks.i18n import L, tr
 from checks.model import Applicability, Draft, Finding, Fix, FixKind, MediaFacts, Severity
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Rule:
     doc: RuleDoc
     check: Callable[[Context], Iterable[Finding]] = field(repr=False)
     related_clauses: tuple[str, ...] = ()
+    lexicons: tuple[str, ...] = ()  # the pack lexicons this rule reads (`preflight explain` prints them)
 
 
 @dataclass

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 
-from checks.fixes.labels import format_date
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Provenance, Severity
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.label_text import format_date
 
 MAX_DAYS = 30
 MESSAGE = L(
@@ -93,4 +93,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=("time_now_not_event",),
 )

@@ -1,5 +1,11 @@
 """Headline-party titles (SA2023-1.3): 震惊, 速看, 不看后悔, 99%的人不知道, withheld payoffs.
 
+Beyond hook words, three shapes make a title bait by themselves: a guaranteed result (保证/包你/
+百分百 + an outcome: 一周瘦十斤, guaranteed to double — `clickbait_promise`), an urge to forward to
+everyone (转给身边每一个人 — `clickbait_forward`), an insider who hides the payoff (airlines hate
+this trick, 银行最怕你知道 — `clickbait_insider`); and a fourth with the body: a title announcing
+a loss or danger to the reader (你家的钱正在被掏空 — `clickbait_alarm`) that the body never reports.
+
 A strong hook makes a title clickbait by itself. Softer words (竟然, 结果, 刚刚, 重磅) are common
 in honest headlines, so they need company: two of them, or one with an exclamation mark. A title
 that names its source and reads as a plain report ("刚刚，国家统计局发布…") is not clickbait.
@@ -16,7 +22,9 @@ from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.phrase_hits import Hit, find, finding_at, outside
+from checks.rules.evidence import finding_at
+from checks.text.layer import Span, find, outside
+from checks.vocabulary.normalize import normalize
 
 PERCENT_HOOK = re.compile(r"\d{2,3}\s*[%％]\s*的人(都|还)?不知道|\d{2,3}\s*[%％]\s*of people")
 EXCLAIM = re.compile(r"\s*[!！]")
@@ -30,16 +38,21 @@ MESSAGE = L(
 )
 
 
-def _hooks(ctx: Context, lexicon: str, title: str) -> list[Hit]:
+def _hooks(ctx: Context, lexicon: str, title: str) -> list[Span]:
     """Hook hits of `lexicon` in the title, except inside an ordinary compound (空气炸锅, 长曝光)."""
-    guards = find(ctx.packs.lexicon("clickbait_compounds"), title, "title")
-    return outside(find(ctx.packs.lexicon(lexicon), title, "title"), guards)
+    guards = find(ctx.packs, "clickbait_compounds", title, "title")
+    return outside(find(ctx.packs, lexicon, title, "title"), guards)
 
 
-def title_hooks(ctx: Context) -> list[Hit]:
+def title_hooks(ctx: Context) -> list[Span]:
     title = ctx.draft.title or ""
     strong = _hooks(ctx, "clickbait_strong", title)
-    strong += [Hit("title", m.start(), m.end(), m.group(0), m.group(0)) for m in PERCENT_HOOK.finditer(title)]
+    for shape in ("clickbait_promise", "clickbait_forward", "clickbait_insider"):
+        strong += _hooks(ctx, shape, title)
+    strong += _unreported_alarm(ctx, title)
+    strong += [
+        Span("title", m.start(), m.end(), m.group(0), m.group(0)) for m in PERCENT_HOOK.finditer(title)
+    ]
     if strong:
         return sorted(strong, key=lambda h: h.start)
     weak = _hooks(ctx, "clickbait_weak", title)
@@ -55,12 +68,27 @@ def title_hooks(ctx: Context) -> list[Hit]:
     ]
 
 
+def _unreported_alarm(ctx: Context, title: str) -> list[Span]:
+    """A title announcing a loss or danger to the reader (你家的钱正在被掏空) whose body does not
+    report one: neither an alarm of its own nor any of the title's loss words in the text."""
+    alarms = _hooks(ctx, "clickbait_alarm", title)
+    if not alarms:
+        return []
+    body = ctx.draft.text or ""
+    if find(ctx.packs, "clickbait_alarm", body, "text"):
+        return []
+    loss = re.compile(r"毁|掏空|偷|害|拖垮|亏|败光|流失|出事|危险|隐患|风险|中毒|致癌|骗|损失|ruin|kill|destroy|steal|drain|poison|los")
+    if loss.search(normalize(body)):
+        return []
+    return alarms
+
+
 def _sourced_report(ctx: Context, title: str) -> bool:
     """A title naming an organ or outlet as the one that 发布/通报, or a post with a specific,
     conspicuous source label, reads as a report; soft words like 刚刚 or 重磅 do not make it bait."""
     packs = ctx.packs
     if SOURCE_VERB.search(title) and (
-        find(packs.lexicon("official_organs"), title) or find(packs.lexicon("media_outlets"), title)
+        find(packs, "official_organs", title) or find(packs, "media_outlets", title)
     ):
         return True
     try:
@@ -125,4 +153,16 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(
+        "clickbait_strong",
+        "clickbait_weak",
+        "clickbait_flash",
+        "clickbait_compounds",
+        "official_organs",
+        "media_outlets",
+        "clickbait_promise",
+        "clickbait_forward",
+        "clickbait_insider",
+        "clickbait_alarm",
+    ),
 )

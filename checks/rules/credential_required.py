@@ -18,11 +18,13 @@ from functools import partial
 
 from checks.i18n import L
 from checks.model import Finding, Severity
-from checks.rules import account_fixes, advice_patterns
+from checks.rules import account_fixes, advice_patterns, frames_advice
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
-from checks.rules.phrase_hits import Hit, find, finding_at, sentences, source
-from checks.text.normalize import normalize
+from checks.rules.evidence import finding_at, source
+from checks.text.layer import Span, find
+from checks.text.structure import sentences as _sentences
+from checks.vocabulary.normalize import normalize
 
 MESSAGE = L(
     zh="{where}包含{field}领域的专业建议（“{cue}”），但账号没有该领域的有效资质（{problem}）",
@@ -31,7 +33,7 @@ MESSAGE = L(
 WHERE_NAMES = {"title": L(zh="标题", en="title"), "text": L(zh="正文", en="text")}
 
 
-def advice_hit(ctx: Context, field: str) -> Hit | None:
+def advice_hit(ctx: Context, field: str) -> Span | None:
     """The first piece of advice in `field` in the title or text, or None."""
     packs = ctx.packs
     for where in ("title", "text"):
@@ -39,24 +41,20 @@ def advice_hit(ctx: Context, field: str) -> Hit | None:
         if not text:
             continue
         norm = normalize(text)
-        sentence_of = partial(bisect_right, [end for _, end in sentences(text)])
+        sentence_of = partial(bisect_right, [s.end for s in _sentences(text)])
         shaped, candidates = [], []
         for pattern in advice_patterns.CUES[field]:
             for m in pattern.finditer(norm):
                 if not advice_patterns.first_person(norm, m.start()):
-                    hit = Hit(where, m.start(), m.end(), text[m.start() : m.end()], "pattern")
+                    hit = Span(where, m.start(), m.end(), text[m.start() : m.end()], "pattern")
                     shaped.append(hit)
                     if pattern in advice_patterns.SELF_SUFFICIENT:
                         candidates.append(hit)
-        cue_hits = [
-            h for h in find(packs.lexicon(f"advice_{field}"), text, where) if not _done(text, h)
-        ] + shaped
+        cue_hits = [h for h in find(packs, f"advice_{field}", text, where) if not _done(text, h)] + shaped
         if cue_hits:
-            informative = {
-                sentence_of(h.start) for h in find(packs.lexicon("advice_information"), text, where)
-            }
-            strong = {sentence_of(h.start) for h in find(packs.lexicon("advice_markers_strong"), text, where)}
-            marked = {sentence_of(h.start) for h in find(packs.lexicon("advice_markers"), text, where)}
+            informative = {sentence_of(h.start) for h in find(packs, "advice_information", text, where)}
+            strong = {sentence_of(h.start) for h in find(packs, "advice_markers_strong", text, where)}
+            marked = {sentence_of(h.start) for h in find(packs, "advice_markers", text, where)}
             marked |= {
                 sentence_of(m.start())
                 for p in advice_patterns.MARKERS.get(field, ())
@@ -68,12 +66,17 @@ def advice_hit(ctx: Context, field: str) -> Hit | None:
         # "医生说继续用药就行": the professional's words, retold, are not the creator's advice.
         reported = {sentence_of(m.start()) for m in advice_patterns.REPORTED.finditer(norm)}
         candidates = [h for h in candidates if sentence_of(h.start) not in reported]
+        candidates += [
+            Span(where, f.start, f.end, f.cue, f"frame:{f.kind}", "frames_advice")
+            for f in frames_advice.frames(ctx)
+            if f.field == field and f.target == where
+        ]
         if candidates:
             return min(candidates, key=lambda h: h.start)
     return None
 
 
-def _done(text: str, hit: Hit) -> bool:
+def _done(text: str, hit: Span) -> bool:
     """ "定投了500块": the cue reports something done (了 right after it), not an instruction."""
     return text.startswith(advice_patterns.DONE_AFTER, hit.end) and not hit.phrase.isascii()
 
@@ -101,7 +104,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             MESSAGE,
             hit,
             fixes=fixes,
-            where=ctx.t(WHERE_NAMES[hit.where]),
+            where=ctx.t(WHERE_NAMES[hit.target]),
             field=ctx.t(account_fixes.FIELD_NAMES[field]),
             cue=hit.text,
             problem=credential_problem(ctx, field),
@@ -116,8 +119,8 @@ RULE = Rule(
     title=L(zh="专业领域内容缺少有效资质", en="Professional advice without a valid credential"),
     doc=RuleDoc(
         what=L(
-            zh="标题或正文给出金融、教育、医疗健康、司法领域的具体建议（如“停药”“满仓”“押题保你”“起诉前先……”、具体用药剂量），而账号没有该领域经核验、在发布日有效的资质。单纯提及（看病经历、政策新闻、记账日常）不算建议。",
-            en="The title or text gives concrete finance, education, health or legal advice (stop the medication, go all in, guaranteed exam scores, litigation tactics, dosages) and the account has no credential for that field, verified and valid on the publish day. Mere mentions (a clinic visit, policy news, a savings diary) are not advice.",
+            zh="标题或正文给出金融、教育、医疗健康、司法领域的具体建议（如“停药”“满仓”“押题保你”“起诉前先……”、具体用药剂量），而账号没有该领域经核验、在发布日有效的资质。按句子判断：面向读者的指令、疗效声称（含以亲身经历讲述，如“喝了三个月苦瓜汁，血糖再没高过”）、分数/收益承诺、剂量与运动处方。单纯提及（看病经历、政策新闻、记账日常、转述医嘱、辟谣）不算建议。",
+            en="The title or text gives concrete finance, education, health or legal advice (stop the medication, go all in, guaranteed exam scores, litigation tactics, dosages) and the account has no credential for that field, verified and valid on the publish day. Sentences are read as frames: directives to the reader, efficacy claims (also told as experience), score or return promises, doses and exercise prescriptions. Mere mentions (a clinic visit, policy news, a savings diary, a retold doctor's instruction, a debunk) are not advice.",
         ),
         why=L(
             zh="《关于加强“自媒体”管理的通知》第2条：发布金融、教育、医疗卫生、司法等领域信息的账号，须经平台核验其服务资质，并在主页展示。",
@@ -133,4 +136,11 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(
+        *(f"advice_{f}" for f in FIELDS),
+        "advice_information",
+        "advice_markers",
+        "advice_markers_strong",
+        *frames_advice.LEXICONS,
+    ),
 )

@@ -12,15 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.fixes.declarations import declare_fix
-from checks.fixes.labels import fiction_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.declaration_fix import declare_fix
+from checks.rules.label_text import fiction_label
 
 MESSAGE = L(
     zh="内容像是虚构或演绎的剧情（“{cue}”），但标题和正文没有“虚构/演绎”标签，也未勾选虚构声明",
     en="The post reads as fiction or a dramatisation ('{cue}') but has no fiction label or fiction declaration",
+)
+DEFERRED = L(
+    zh="虚构/演绎说明“{found}”放在了评论区或别处；标签须在标题、开头或单独的末行",
+    en="The fiction notice '{found}' points to the comments or elsewhere; the label must be on the post itself",
 )
 BURIED = L(
     zh="虚构标签“{found}”位于正文中间，不够显著；请放到标题、开头或单独的末行",
@@ -35,7 +39,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     cues = [c for c in ta.topics.get("fiction", ()) if c.target != "account"] or list(
         ta.topics.get("fiction", ())
     )
-    if not cues or ta.label("fiction") is not None:
+    if ta.label("fiction") is not None:
+        return
+    # "演绎说明见评论区": the creator says it is dramatised but puts the label elsewhere.
+    deferred = ta.labels_of("fiction", "deferred")
+    if not cues and not deferred:
         return
     label = fiction_label(ta.lang)
     fixes = [
@@ -49,6 +57,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     declare = declare_fix("fiction", ctx.draft.platform, ctx.lang)
     if declare:
         fixes.append(declare)
+    if deferred:
+        d = deferred[0]
+        yield ctx.finding(
+            RULE, DEFERRED, target=d.target, span=(d.start, d.end), evidence=ctx.text.of(d.target)[d.start : d.end + 8],
+            fixes=fixes, found=d.text,
+        )  # fmt: skip
+        return
     buried = ta.labels_of("fiction", "ok")
     if buried:
         b = buried[0]

@@ -3,8 +3,11 @@
 防失联, 提前关注 and 备用号 send the audience to a second account so that a penalty on this one
 costs nothing; withheld payoffs do the same (完整版在小号, 结局在另一个号). Asking users to
 follow this account (点个关注不迷路, 完整版在我主页合集, follow me for more) is allowed. Because 小号
-is also a trumpet and 大号 a size, a word naming another account counts only in a sentence that
-also asks for a follow or withholds the payoff.
+is also a trumpet and 大号 a size, a word naming another account (listed, or shaped: 另一个/
+备用/置顶的那个 + 号/账号/频道, my other page) counts only in a clause that also asks for a
+follow, withholds the payoff or sends users there (移步, 都在, go follow). A private channel
+(加微信, QQ群 — evasions such as 加V信 / 薇❤ folded by the text layer) counts with a reason to
+move: this account may be lost (号随时会没) or the content continues there (以后在那边更新).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from collections.abc import Iterator
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.phrase_hits import Hit, find, finding_at, source
+from checks.rules.evidence import finding_at, source
+from checks.text.layer import Span, find
 
 CLAUSE_END = re.compile(r"[，,。！？!?；;\n]+|\.(?=\s|$)")
 # "@小鹿追剧2号", "“阿欣日常2”", "@leo_eats_2": a second account named after this one.
@@ -42,29 +46,48 @@ MESSAGE = L(
 )
 
 
-def inducement_hits(ctx: Context) -> list[Hit]:
+def inducement_hits(ctx: Context) -> list[Span]:
     packs = ctx.packs
-    strong = packs.lexicon("follow_other_strong")
-    targets = packs.lexicon("follow_other_targets")
-    requests = packs.lexicon("follow_requests")
-    allowed = packs.lexicon("follow_self_allowed")
-    found: list[Hit] = []
+    strong = "follow_other_strong"
+    targets = "follow_other_targets"
+    requests = "follow_requests"
+    allowed = "follow_self_allowed"
+    found: list[Span] = []
     for where in ("title", "text"):
         text = source(ctx.draft, where)
-        found += find(strong, text, where)
+        found += find(packs, strong, text, where)
         for start, end in clauses(text):
             sentence = text[start:end]
-            ok = find(allowed, sentence)
-            tgt = [t for t in find(targets, sentence) if not any(a.start <= t.start < a.end for a in ok)]
+            ok = find(packs, allowed, sentence)
+            tgt = [
+                t for t in find(packs, targets, sentence) if not any(a.start <= t.start < a.end for a in ok)
+            ]
             tgt += [
-                Hit(where, m.start(), m.end(), m.group(0), "handle")
+                Span(where, m.start(), m.end(), m.group(0), "handle")
                 for m in NUMBERED_HANDLE.finditer(sentence)
             ]
-            if tgt and find(requests, sentence):
+            if tgt and find(packs, requests, sentence):
                 t = tgt[0]
-                found.append(Hit(where, start + t.start, start + t.end, t.text, t.phrase))
-    found.sort(key=lambda h: (h.where != "title", h.start))
-    return found or find(strong, source(ctx.draft, "bio"), "bio")
+                found.append(Span(where, start + t.start, start + t.end, t.text, t.phrase))
+    found += _private_diversions(ctx)
+    found.sort(key=lambda h: (h.target != "title", h.start))
+    return found or find(packs, strong, source(ctx.draft, "bio"), "bio")
+
+
+def _private_diversions(ctx: Context) -> list[Span]:
+    """A private channel (加微信, QQ群, 公众号 — evasions folded by the text layer) with a reason
+    to move there: this account may be lost (anywhere in the post: 号随时会没), or the content
+    continues there (same sentence: 以后在那边更新)."""
+    ta = ctx.text
+    loss = bool(ta.find("follow_account_loss"))
+    moved = ta.find("follow_moved")
+    channels = ta.find("follow_private_channels")
+    out = []
+    for c in channels:
+        sent = ta.sentence_of(c)
+        if loss or (sent and any(m.target == c.target and sent.start <= m.start < sent.end for m in moved)):
+            out.append(c)
+    return out
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -72,11 +95,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not hits:
         return
     hit = hits[0]
-    text = source(ctx.draft, hit.where)
+    text = source(ctx.draft, hit.target)
     start = max((text.rfind(p, 0, hit.start) for p in "。！？!?\n"), default=-1) + 1
     ends = [i for p in "。！？!?\n" if (i := text.find(p, hit.end)) != -1]
     end = min(ends) + 1 if ends else len(text)
-    if hit.where == "bio":
+    if hit.target == "bio":
         fix = Fix(
             kind=FixKind.EDIT_ACCOUNT,
             title=ctx.t(
@@ -96,7 +119,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             L(zh="删除引导关注其他账号的句子", en="Delete the sentence that sends users to another account")
         ),
         applicability=Applicability.UNSAFE,
-        payload={"text": "", "where": "replace", "span": [start, end], "target": hit.where},
+        payload={"text": "", "where": "replace", "span": [start, end], "target": hit.target},
     )
     yield finding_at(ctx, RULE, MESSAGE, hit, fixes=(fix,), phrase=hit.text)
 
@@ -125,4 +148,8 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(
+        "follow_other_strong", "follow_other_targets", "follow_requests", "follow_self_allowed",
+        "follow_private_channels", "follow_account_loss", "follow_moved",
+    ),
 )

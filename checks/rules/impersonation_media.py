@@ -17,9 +17,10 @@ from checks.i18n import L
 from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.division_names import division_hits
-from checks.rules.phrase_hits import Hit, find, find_pattern, finding_at, outside, source
-from checks.text.normalize import normalize
+from checks.rules.evidence import finding_at, source
+from checks.text.claims import OUTLET_LEXICONS
+from checks.text.divisions import DIVISION_LEXICONS
+from checks.text.layer import Span, find, search, search_folded
 
 ACCOUNT_MESSAGE = L(
     zh="账号信息仿冒新闻媒体（“{word}”），自媒体账号不得使用新闻媒体或类似媒体的名称",
@@ -42,50 +43,27 @@ BROADCAST_EN = re.compile(
     r"[^.!?\n]{0,40}?\bnews\b"
     r"|\b(welcome to|you're watching|you are watching) (tonight's|this evening's|today's|the) [a-z0-9' ]{0,25}?news\b"
 )
-FAN_AFTER = ("粉丝", "爱好者", "读者", "观众", "迷")
-READ_BEFORE = ("看", "读", "听")
-BIO_CLAIM = ("官方", "旗下", "主办", "出品", "官微", "授权", "账号", "official")
 
 
-def _fan(text: str, hit: Hit) -> bool:
-    """ "人民日报忠实读者", "每天看新闻联播": a reader of the outlet, not the outlet."""
-    after = normalize(text[hit.end : hit.end + 6])
-    return any(w in after for w in FAN_AFTER) or normalize(text[: hit.start]).endswith(READ_BEFORE)
+def account_hits(ctx: Context) -> list[Span]:
+    """Outlet claims of the account (computed once in the text analysis: checks.text.claims)."""
+    return list(ctx.text.claims.outlets)
 
 
-def account_hits(ctx: Context) -> list[Hit]:
-    packs = ctx.packs
-    name, bio = source(ctx.draft, "name"), source(ctx.draft, "bio")
-    outlets = packs.lexicon("media_outlets")
-    named = find(outlets, name, "name")
-    hits = [h for h in named if not _fan(name, h)]
-    # "读人民日报的小李": the 日报 inside an outlet the reader reads is not a second claim.
-    fans = [h for h in named if _fan(name, h)]
-    strong = outside(find(packs.lexicon("media_name_strong"), name, "name"), fans)
-    hits = hits or [h for h in strong if not _fan(name, h)]
-    if not hits:
-        weak = find(packs.lexicon("media_name_weak"), name, "name")
-        if weak and (division_hits(name, packs) or find(packs.lexicon("media_name_modifiers"), name, "name")):
-            hits = weak
-    if not hits and any(c in normalize(bio) for c in BIO_CLAIM):
-        hits = [h for h in find(outlets, bio, "bio") if not _fan(bio, h)]
-    return hits
-
-
-def broadcast_hits(ctx: Context) -> list[Hit]:
-    openings = ctx.packs.lexicon("tv_news_openings")
-    hits: list[Hit] = []
+def broadcast_hits(ctx: Context) -> list[Span]:
+    openings = "tv_news_openings"
+    hits: list[Span] = []
     for where in ("title", "text"):
         text = source(ctx.draft, where)
-        found = find(openings, text, where) + find_pattern(BROADCAST_ZH, text, where)
-        found += find_pattern(BROADCAST_EN, text, where, packed=False)
+        found = find(ctx.packs, openings, text, where) + search_folded(ctx.packs, BROADCAST_ZH, text, where)
+        found += search(BROADCAST_EN, text, where)
         hits += sorted(found, key=lambda h: (h.start, -h.end))
     return hits
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for hit in account_hits(ctx)[:1]:
-        fixes = account_fixes.rename(ctx, hit.start, hit.end) if hit.where == "name" else []
+        fixes = account_fixes.rename(ctx, hit.start, hit.end) if hit.target == "name" else []
         fixes.append(
             account_fixes.manual(
                 ctx,
@@ -132,4 +110,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(*OUTLET_LEXICONS, "tv_news_openings", *DIVISION_LEXICONS),
 )

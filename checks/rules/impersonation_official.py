@@ -8,62 +8,31 @@ claim of official standing (权威通报), because bios routinely mention where 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checks.i18n import L
 from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.division_names import division_hits
-from checks.rules.phrase_hits import Hit, find, finding_at, source
-from checks.text.normalize import normalize
+from checks.rules.evidence import finding_at
+from checks.text.claims import ORGAN_LEXICONS
+from checks.text.divisions import DIVISION_LEXICONS
+from checks.text.layer import Span
 
 MESSAGE = L(
     zh="账号信息仿冒党政军机关或事业单位（“{word}”），普通自媒体账号不得使用此类名称",
     en="The account imitates a Party, government or military organ or public institution ('{word}')",
 )
-GUARD_WINDOW = 3
-# 国家反诈中心, 国家税务总局, 省委宣传部, 市政府办公室: organ names built on a pattern.
-ORGAN_PATTERN = re.compile(
-    r"国家[\u4e00-\u9fff]{1,6}?(总局|局|部|委员会|署|中心)|(省|市|县|区)(委|政府|人大|政协|纪委)(?![\u4e00-\u9fff]{0,2}(粉丝|迷))"
-)
 
 
-def _guarded(ctx: Context, text: str, hit: Hit) -> bool:
-    norm = normalize(text)
-    before = norm[max(0, hit.start - GUARD_WINDOW) : hit.start]
-    after = norm[hit.end :].lstrip()
-    return any(g in before for g in ctx.packs.lexicon("official_guards_before")) or after.startswith(
-        ctx.packs.lexicon("official_guards_after")
-    )
-
-
-def organ_hits(ctx: Context) -> list[Hit]:
-    """Organ words in the name (unguarded), in the bio with a claim of official standing, and
-    division + official-claim names (杭州发布, 朝阳政务)."""
-    packs = ctx.packs
-    organs = packs.lexicon("official_organs")
-    claims = packs.lexicon("official_claim_words")
-    name = source(ctx.draft, "name")
-    found = [h for h in find(organs, name, "name") if not _guarded(ctx, name, h)]
-    found += [
-        Hit("name", m.start(), m.end(), name[m.start() : m.end()], "pattern")
-        for m in ORGAN_PATTERN.finditer(normalize(name))
-    ]
-    found.sort(key=lambda h: (h.start, h.start - h.end))
-    if not found and division_hits(name, packs):
-        found = find(claims, name, "name") or find(packs.lexicon("official_division_words"), name, "name")
-    if not found:
-        bio = source(ctx.draft, "bio")
-        if find(claims, bio, "bio"):
-            found = [h for h in find(organs, bio, "bio") if not _guarded(ctx, bio, h)]
-    return found
+def organ_hits(ctx: Context) -> list[Span]:
+    """Organ claims of the account (computed once in the text analysis: checks.text.claims)."""
+    return list(ctx.text.claims.organs)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for hit in organ_hits(ctx)[:1]:
-        fixes = account_fixes.rename(ctx, hit.start, hit.end) if hit.where == "name" else []
+        fixes = account_fixes.rename(ctx, hit.start, hit.end) if hit.target == "name" else []
         fixes.append(
             account_fixes.manual(
                 ctx,
@@ -101,4 +70,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(*ORGAN_LEXICONS, *DIVISION_LEXICONS),
 )

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.fixes.labels import old_news_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.label_text import old_news_label
 from checks.text.obligations import old_news
 
 MISSING = L(
@@ -35,7 +35,7 @@ PARTS = {
 
 def check(ctx: Context) -> Iterator[Finding]:
     ta = ctx.text
-    hit = old_news(ta, ctx.publish_at.year, ctx.draft.declarations)
+    hit = old_news(ta, ctx.publish_at, ctx.draft.declarations)
     if hit is None:
         return
     absolute = [t for t in ta.absolute_times() if t.year is not None and t.year < ctx.publish_at.year]

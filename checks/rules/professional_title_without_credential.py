@@ -16,9 +16,11 @@ from checks.model import Finding, Severity
 from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
-from checks.rules.phrase_hits import Hit, find, finding_at, source
-from checks.text.normalize import normalize
+from checks.rules.evidence import finding_at, source
+from checks.text.layer import Span, covering, find
+from checks.vocabulary.normalize import normalize
 
+CLAUSE_REACH = 40  # how far back a clause is read for kinship words (bounded: linear on any text)
 PAST = (
     "退休",
     "离职",
@@ -54,14 +56,15 @@ WHERE_NAMES = {
 }
 
 
-def _not_a_claim(ctx: Context, text: str, hit: Hit) -> bool:
-    lexicons = ("title_non_claims",) if hit.where == "name" else ("title_non_claims", "title_mentions")
+def _not_a_claim(ctx: Context, text: str, hit: Span) -> bool:
+    lexicons = ("title_non_claims",) if hit.target == "name" else ("title_non_claims", "title_mentions")
     for lexicon in lexicons:
-        if any(n.start <= hit.start and hit.end <= n.end for n in find(ctx.packs.lexicon(lexicon), text)):
+        if covering(hit, find(ctx.packs, lexicon, text)) is not None:
             return True
     norm = normalize(text)
     before, after = norm[max(0, hit.start - 6) : hit.start], norm[hit.end : hit.end + 6]
-    clause_start = max(norm.rfind(p, 0, hit.start) for p in "，。,.!！？?；;|｜")
+    lo = max(0, hit.start - CLAUSE_REACH)
+    clause_start = max(lo - 1, *(norm.rfind(p, lo, hit.start) for p in "，。,.!！？?；;|｜"))
     clause = norm[clause_start + 1 : hit.start]
     kin = [k for k in ctx.packs.lexicon("kinship_words") if k != "家的"]
     if after.startswith(("们", "家属")) or any(after.lstrip("的家").startswith(k) for k in kin):
@@ -71,13 +74,13 @@ def _not_a_claim(ctx: Context, text: str, hit: Hit) -> bool:
     return any(p in before[-4:] for p in PAST)
 
 
-def _claims(ctx: Context, field: str) -> list[Hit]:
-    titles = ctx.packs.lexicon(f"titles_{field}")
-    found: list[Hit] = []
+def _claims(ctx: Context, field: str) -> list[Span]:
+    titles = f"titles_{field}"
+    found: list[Span] = []
     for where in ("name", "bio", "title", "text"):
         text = source(ctx.draft, where)
         norm = normalize(text)
-        for hit in find(titles, text, where):
+        for hit in find(ctx.packs, titles, text, where):
             if where in ("title", "text") and not SELF_REFERENCE.search(
                 norm[max(0, hit.start - 24) : hit.start]
             ):
@@ -96,7 +99,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         hit = hits[0]
         fixes = [account_fixes.add_credential(ctx, field)]
-        if hit.where == "name":
+        if hit.target == "name":
             fixes += account_fixes.rename(ctx, hit.start, hit.end)
         yield finding_at(
             ctx,
@@ -104,7 +107,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             MESSAGE,
             hit,
             fixes=fixes,
-            where=ctx.t(WHERE_NAMES[hit.where]),
+            where=ctx.t(WHERE_NAMES[hit.target]),
             title=hit.text,
             field=ctx.t(account_fixes.FIELD_NAMES[field]),
             problem=credential_problem(ctx, field),
@@ -135,4 +138,5 @@ RULE = Rule(
         ),
     ),
     check=check,
+    lexicons=(*(f"titles_{f}" for f in FIELDS), "title_non_claims", "title_mentions", "kinship_words"),
 )

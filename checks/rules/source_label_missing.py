@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.fixes.labels import source_label
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.label_text import source_label
 from checks.text.obligations import source_obligation
 
 MISSING = L(
@@ -40,7 +40,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     ta = ctx.text
     if ta.label("source") is not None:
         return
-    cues = source_obligation(ta, ctx.media, ctx.draft.declarations, ctx.publish_at.year)
+    cues = source_obligation(ta, ctx.media, ctx.draft.declarations, ctx.publish_at)
     if not cues:
         return
     cue = cues[0]

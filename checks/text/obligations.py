@@ -16,15 +16,25 @@ The rules disagree on purpose about overlapping cases, and this is where those d
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from checks.model import MediaFacts, Provenance
+from checks.text import events
 from checks.text.analysis import TextAnalysis
+from checks.text.layer import Span
 from checks.text.times import TimeMention
-from checks.text.topics import Cue
+from checks.vocabulary.normalize import normalize
 
 NEWS_TOPICS = ("current_affairs", "social_event")
+LEXICONS = (
+    "old_news_public_events",
+    "old_news_events",
+    "old_news_context",
+    "personal_memory",
+    "official_organs",
+    *events.LEXICONS,
+)
 
 
 def self_shot_media(media: tuple[MediaFacts, ...], declarations: tuple[str, ...]) -> list[int]:
@@ -39,7 +49,7 @@ def self_shot_media(media: tuple[MediaFacts, ...], declarations: tuple[str, ...]
     ]
 
 
-def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed: bool = False) -> list[Cue]:
+def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed: bool = False) -> list[Span]:
     """The cues that make a post news. Fiction is never news (a short drama's 大火 is plot).
     With `witnessed` (the creator filmed it) incidents count too — a stopped train, a flooded
     car park: on their own footage that is a social event, in a text-only diary it is not."""
@@ -52,10 +62,10 @@ def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed
 @dataclass(frozen=True)
 class OldNews:
     trigger: TimeMention
-    event: Cue | None
+    event: Span | None
 
 
-def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...]) -> OldNews | None:
+def old_news(ta: TextAnalysis, publish_at: datetime, declarations: tuple[str, ...]) -> OldNews | None:
     """The first sign that the post cites a past *event*: a year before last in the same sentence
     as an event word (灾, 事故, 洪水, flood …), or a vague past word (当年, 那年, years ago) with
     an event word *and* a sign that a public event is cited rather than remembered: an event
@@ -64,71 +74,114 @@ def old_news(ta: TextAnalysis, publish_year: int, declarations: tuple[str, ...])
     (高速封了, 交通管制 — "那年我出了车祸" is a memory), or a `reposted` declaration."""
     if "fiction" in ta.topics or "fiction" in declarations:
         return None
+    publish_year = publish_at.year
     public = ta.find("old_news_public_events")
     told = [c for c in news_cues(ta, declarations) if not _first_person(ta, c)]
-    events = public + ta.find("old_news_events") + list(ta.topics.get("disaster", ())) + told
-    if not events:
+    # Something that happened to others (砸伤了楼下一位老人) is an event, too.
+    happened = [c for c in ta.find("event_happenings") if not _first_person(ta, c)]
+    cited_events = public + ta.find("old_news_events") + list(ta.topics.get("disaster", ())) + told + happened
+    if not cited_events:
         return None
     context = bool(ta.find("old_news_context")) or "reposted" in declarations
     cited = bool(public) or context or bool(told)
     if ta.find("personal_memory") and not context:
         cited = False
+    further = _points_further(ta, publish_at)
     for t in ta.times:
         old_year = t.kind in ("absolute", "relative") and t.year is not None and t.year < publish_year - 1
+        if t.kind == "vague" and _recent_demonstrative(ta, t, publish_at, further):
+            continue  # "昨晚那场大火": a demonstrative pointing at yesterday's news
         if t.kind == "vague" or old_year:
-            near = _nearest(events, t)
+            near = _nearest(cited_events, t)
             if (t.kind == "vague" and cited) or (t.kind != "vague" and _same_sentence(ta, t, near)):
                 return OldNews(t, near)
     return None
 
 
-FIRST_PERSON = re.compile(r"[我咱俺]|家里|自家|\b(?:i|my|me|we|our|us)\b")
-
-
-def _first_person(ta: TextAnalysis, cue: Cue) -> bool:
+def _first_person(ta: TextAnalysis, cue: Span) -> bool:
     """The cue's sentence is about the creator ("那年我家着火了"): a memory, not a public event."""
-    norm = ta.norm_title if cue.target == "title" else ta.norm_text
-    for s in ta.sentences:
-        if s.target == cue.target and s.start <= cue.start < s.end:
-            return FIRST_PERSON.search(norm, s.start, s.end) is not None
-    return False
+    return events.first_person(ta, cue)
 
 
-def _nearest(events: list[Cue], t: TimeMention) -> Cue | None:
+def _recent_demonstrative(ta: TextAnalysis, t: TimeMention, publish_at: datetime, further: bool) -> bool:
+    """A demonstrative (那场, 那次) dated recent by its own sentence, or by the post when nothing
+    in it points `further` back (no 当年, 多年前, old year)."""
+    if normalize(t.text) not in _demonstratives(ta):
+        return False
+    if events.recent_at(ta, t.target, t.start, publish_at):
+        return True
+    return not further and events.recent_post(ta, publish_at)
+
+
+def _demonstratives(ta: TextAnalysis) -> frozenset[str]:
+    return frozenset(normalize(w) for w in ta.packs.lexicon("time_demonstrative")) if ta.packs else frozenset()
+
+
+def _points_further(ta: TextAnalysis, publish_at: datetime) -> bool:
+    demonstratives = _demonstratives(ta)
+    return any(
+        (x.kind == "vague" and normalize(x.text) not in demonstratives)
+        or (x.kind in ("absolute", "relative") and x.year is not None and x.year < publish_at.year)
+        for x in ta.times
+    )
+
+
+def _nearest(events: list[Span], t: TimeMention) -> Span | None:
     same = [e for e in events if e.target == t.target] or events
     return min(same, key=lambda e: abs(e.start - t.start)) if same else None
 
 
-def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Cue | None) -> bool:
+def _same_sentence(ta: TextAnalysis, t: TimeMention, cue: Span | None) -> bool:
     if cue is None or cue.target != t.target:
         return False
-    for s in ta.sentences:
-        if s.target == t.target and s.start <= t.start < s.end:
-            return s.start <= cue.start < s.end
-    return False
+    s = ta.sentence_of(t)
+    return s is not None and s.start <= cue.start < s.end
 
 
 def issuer_account(ta: TextAnalysis) -> bool:
     """The account name claims to be an official body (lexicon `official_organs`)."""
-    return any(c.start < len(ta.account_name) for c in ta.find("official_organs", "account"))
+    return any(c.target == "name" for c in ta.claims.organs)
+
+
+def reported_cues(ta: TextAnalysis, declarations: tuple[str, ...] = ()) -> list[Span]:
+    """News cues told as a report rather than in a how-to, checklist or personal plan, plus
+    relayed happenings with no topic word (see checks.text.events)."""
+    if any(lb.status in ("ok", "deferred") for lb in ta.labels_of("fiction")):
+        return []  # the creator says it is fiction or a dramatisation: a plot, not news
+    cues = [c for c in news_cues(ta, declarations) if not events.general(ta, c) and not events.personal_plan(ta, c)]
+    if "fiction" in ta.topics or "fiction" in declarations:
+        return cues
+    seen = {(c.target, c.start) for c in cues}
+    cues += [c for c in events.relayed_events(ta) if (c.target, c.start) not in seen]
+    return cues
 
 
 def source_obligation(
-    ta: TextAnalysis, media: tuple[MediaFacts, ...], declarations: tuple[str, ...], publish_year: int
-) -> list[Cue]:
+    ta: TextAnalysis, media: tuple[MediaFacts, ...], declarations: tuple[str, ...], publish_at: datetime
+) -> list[Span]:
     """The news cues that make a source label necessary ([] when the post owes none)."""
     attempted = bool(ta.labels_of("source", "vague") or ta.labels_of("source", "deferred"))
-    cues = news_cues(ta, declarations) or (list(ta.topics.get("news_weak", ())) if attempted else [])
+    cues = reported_cues(ta, declarations) or (list(ta.topics.get("news_weak", ())) if attempted else [])
     if not cues or "fiction" in ta.topics or "fiction" in declarations:
         return []
-    if not attempted and all(c.topic == "social_event" and _first_person(ta, c) for c in cues):
+    relayed = [c for c in cues if c.lexicon == "event_happenings"]  # checked for person already
+    social = ta.topics.get("social_event", ())
+    if not attempted and not relayed and all(c in social and _first_person(ta, c) for c in cues):
         return []  # "那年我出了车祸": the creator's own experience, not relayed news
     if self_shot_media(media, declarations):
         return []
-    if old_news(ta, publish_year, declarations) is not None:
+    if old_news(ta, publish_at, declarations) is not None:
         return []
     if not attempted and ("monetisation" in ta.topics or "advertising" in declarations):
-        return []
+        # A pitch riding on events in general is the exploitation rules' case; one that reports
+        # a fresh event (前天…大水冲垮了两座桥) is reporting it too, and owes its source.
+        fresh = [
+            c
+            for c in cues
+            if c.lexicon in ("topic_social_event", "event_happenings") and events.fresh(ta, c, publish_at)
+        ]
+        if not [c for c in fresh if not _first_person(ta, c)]:
+            return []
     if not attempted and issuer_account(ta):
         return []
     return cues

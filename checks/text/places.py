@@ -16,10 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from checks.vocabulary.place_names import gazetteer, gazetteer_names
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
+
+
+LEXICONS = ("place_names", "place_placeholders", "name_idioms")
 
 
 @dataclass(frozen=True)
@@ -37,86 +42,29 @@ class PlaceMention:
         return not self.placeholder
 
 
-def gazetteer() -> Any | None:
-    """The gazetteer module, or None when it is not available (degrade, never crash)."""
-    try:
-        from checks.geo import gazetteer as gz  # type: ignore[attr-defined]
-    except Exception:
-        return None
-    return gz
-
-
-def _names(item: Any) -> list[str]:
-    if isinstance(item, str):
-        return [item]
-    out: list[str] = []
-    for attr in ("name", "short", "aliases", "former_names", "zh", "en"):
-        value = getattr(item, attr, None)
-        if isinstance(item, dict):
-            value = item.get(attr, value)
-        if isinstance(value, str):
-            out.append(value)
-        elif isinstance(value, list | tuple | set | frozenset):
-            out.extend(v for v in value if isinstance(v, str))
-    return out
-
-
-def _level(item: Any) -> str:
-    value = getattr(item, "level", None)
-    if isinstance(item, dict):
-        value = item.get("level", value)
-    return str(value or "")
-
-
-@cache
-def gazetteer_names() -> tuple[tuple[str, str], ...]:
-    """(name, kind) pairs from the gazetteer; () when it is missing or fails."""
-    gz = gazetteer()
-    if gz is None:
-        return ()
-    pairs: list[tuple[str, str]] = []
-    try:
-        for item in gz.divisions():
-            full = getattr(item, "name", None) or (item.get("name") if isinstance(item, dict) else None)
-            level = _level(item)
-            county = level.lower() in ("county", "district", "3", "区县", "县")
-            for n in _names(item):
-                if len(n) < 2:
-                    continue
-                if county and n != full and not n.endswith(("县", "区", "市", "旗")):
-                    continue
-                pairs.append((n, "division"))
-        for source, kind in (("landmarks", "landmark"), ("world_places", "world")):
-            fn = getattr(gz, source, None)
-            if fn is None:
-                continue
-            for item in fn():
-                pairs.extend((n, kind) for n in _names(item) if len(n) >= 2)
-    except Exception:
-        return tuple(pairs)
-    return tuple(pairs)
-
-
 def find_places(text: str, target: str, packs: PackSet) -> list[PlaceMention]:
     """Places named in `text` (gazetteer names and lexicon `place_names`) and placeholders."""
     if not text:
         return []
-    from checks.text.lexicons import GAZETTEER, matches
+    from checks.text.layer import GAZETTEER, phrases
 
     out: list[PlaceMention] = []
-    holders = matches(packs, "place_placeholders", text)
+    holders = phrases(packs, "place_placeholders", text)
     for h in holders:
         out.append(PlaceMention(target, h.start, h.end, h.text, h.phrase, "placeholder", True))
     kinds = _kinds()
     canonical = _canonical(packs.lexicon("place_names"))
     found = sorted(
-        matches(packs, GAZETTEER, text) + matches(packs, "place_names", text), key=lambda m: m.start
+        phrases(packs, GAZETTEER, text) + phrases(packs, "place_names", text), key=lambda m: m.start
     )
     seen: set[tuple[int, int]] = set()
+    idioms = phrases(packs, "name_idioms", text)  # 大同小异, 洛阳纸贵: no place is named
     for m in found:
         if (m.start, m.end) in seen or any(
             h.start <= m.start < h.end or m.start <= h.start < m.end for h in holders
         ):
+            continue
+        if any(i.start <= m.start and m.end <= i.end for i in idioms):
             continue
         if m.text.isascii() and not _ascii_word(text, m.start, m.end):
             continue

@@ -1,26 +1,27 @@
 """Where things are in a post: lines, sentences, and whether a spot is conspicuous.
 
 CAC asks for labels "in a conspicuous place" (显著位置). We count as conspicuous: the title, the
-first two non-empty lines of the text, and a dedicated last line or closing remark — the last
-line when it *starts* with the label (after 【】 / （） / # / 注： wrappers), or a final sentence
-wrapped in brackets, e.g. "……好看。（内容由AI生成）". Most creators put labels exactly there;
-a label buried mid-text in a long post is reported as present-but-not-conspicuous. Labels in the
-bio or a pinned comment are never in the draft text, so they never count.
+first two non-empty lines of the text, and a closing line that *states* the label — the last line
+when it starts with the label (after 【】 / （） / # / 注： wrappers) or is itself a short statement
+(配图都是AI画的，并非实拍: the label need not be its first word), or a short final sentence of the
+text that holds it, e.g. "……好看。（内容由AI生成）" / "……好看。以上图片均为AI生成". A label buried
+mid-paragraph in a long post is reported as present-but-not-conspicuous. Labels in the bio or a
+pinned comment are never in the draft text, so they never count.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+|(?<=[.])\s+(?=[A-Z\"'])")
 WRAPPERS = "【】[]（）()#＃「」《》<>〈〉 \t\u3000*_~-—:：|｜"
 LABEL_LEAD = re.compile(r"^\s*(?:[【\[（(#＃「]|注[:：]|声明[:：]|备注[:：]|ps[:：]|note[:：])", re.I)
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A piece of the title or text: `target` is "title" or "text"; [start, end) offsets into it."""
+class Segment(NamedTuple):
+    """A piece of the title or text: `target` is "title" or "text"; [start, end) offsets into it.
+    (A NamedTuple: a long post has tens of thousands of lines and sentences.)"""
 
     target: str
     start: int
@@ -76,13 +77,23 @@ def placement(
         last = text_lines[-1]
         if last.start <= start < last.end:
             before = last.text[: start - last.start]
-            if not before.strip(WRAPPERS) or LABEL_LEAD.match(last.text):
+            short = len(last.text.strip(WRAPPERS)) <= CLOSING_STATEMENT
+            if short or not before.strip(WRAPPERS) or LABEL_LEAD.match(last.text):
                 return "last_line"
     if text_sentences:
         final = text_sentences[-1]
-        if final.start <= start and (final.text[:1] in "【[（(#＃" or LABEL_LEAD.match(final.text)):
+        if final.start <= start and (
+            final.text[:1] in "【[（(#＃"
+            or LABEL_LEAD.match(final.text)
+            or len(final.text.strip(WRAPPERS)) <= CLOSING_STATEMENT
+        ):
             return "last_line"
     return "body"
+
+
+# A closing line or final sentence this short is a statement of its own (配图都是AI画的，并非实拍),
+# not a paragraph a label hides in.
+CLOSING_STATEMENT = 30
 
 
 CONSPICUOUS = ("title", "lead", "last_line")

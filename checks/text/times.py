@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from checks.text.lexicons import matches
-from checks.text.normalize import normalize
+from checks.text.layer import pattern_matches, phrases
 from checks.text.numerals import CN_DIGIT, NUM, to_int
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 MONTHS = {m: i for i, ms in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1) for m in (ms,)}  # fmt: skip
@@ -94,6 +94,9 @@ def _scan(rx: re.Pattern[str], norm: str, windows: list[tuple[int, int]]) -> lis
 EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
+LEXICONS = ("time_now", "time_vague")
+
+
 @dataclass(frozen=True)
 class TimeMention:
     """One time expression. `year`/`month`/`day` are what it states or resolves to (None = unknown);
@@ -158,10 +161,13 @@ def find_times(text: str, target: str, publish: datetime, packs: PackSet) -> lis
                 found.append(mention)
                 take(m.start(), m.end())
     for kind, lexicon in (("now", "time_now"), ("vague", "time_vague")):
-        for hit in matches(packs, lexicon, text):
-            if free(hit.start, hit.end) and _word_edges(norm, hit.start, hit.end):
-                found.append(TimeMention(target, hit.start, hit.end, hit.text, kind))
-                take(hit.start, hit.end)
+        spans = [(h.start, h.end) for h in phrases(packs, lexicon, text)]
+        # Distance and era shapes (十几年前, 时隔多年, 事情过去这么久, 九十年代, a decade ago).
+        spans += sorted(m.span() for m in pattern_matches(packs, lexicon, norm) if m.end() > m.start())
+        for start, end in spans:
+            if free(start, end) and _word_edges(norm, start, end):
+                found.append(TimeMention(target, start, end, text[start:end], kind))
+                take(start, end)
     return sorted(found, key=lambda t: t.start)
 
 

@@ -30,15 +30,16 @@ pack can extend it. Topics (key → lexicon):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from checks.text.lexicons import matches, pattern_matches
-from checks.text.normalize import normalize
+from checks.text.layer import Span
+from checks.text.layer import find as hits_of
 from checks.text.structure import Segment
+from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
-    from checks.packs.model import PackSet
+    from checks.vocabulary.packset import PackSet
 
 SIMPLE = {
     "current_affairs": ("topic_current_affairs",),
@@ -52,36 +53,34 @@ SIMPLE = {
     "ai_content": ("topic_ai_content",),
 }
 ADVICE_FIELDS = ("finance", "education", "health", "justice")
+LEXICONS = (
+    *(lex for lexicons in SIMPLE.values() for lex in lexicons),
+    *(f"advice_{f}" for f in ADVICE_FIELDS),
+    "advice_markers",
+    "weather_only",
+    "fiction_cues_own",
+    "fiction_cues_strong",
+    "fiction_cues_weak",
+    "fiction_cues_series",
+    "fiction_account_cues",
+    "fiction_account_notice",
+    "fiction_review_context",
+    "fiction_reality_claims",
+    "fiction_reconstruction",
+    "fiction_narration",
+)
 
 
-@dataclass(frozen=True)
-class Cue:
-    topic: str
-    target: str  # title | text | account
-    start: int
-    end: int
-    text: str
-    lexicon: str
-
-
-def hits(packs: PackSet, lexicon: str, target: str, text: str) -> list[Cue]:
-    """Matches of one lexicon's phrases and patterns in `text`."""
-    if not text:
-        return []
-    out = [Cue("", target, m.start, m.end, m.text, lexicon) for m in matches(packs, lexicon, text)]
-    if packs.patterns(lexicon):
-        out.extend(
-            Cue("", target, m.start(), m.end(), text[m.start() : m.end()], lexicon)
-            for m in pattern_matches(packs, lexicon, normalize(text))
-        )
-    return out
+def hits(packs: PackSet, lexicon: str, target: str, text: str) -> list[Span]:
+    """Matches of one lexicon's phrases and patterns in `text` (checks.text.layer.find)."""
+    return hits_of(packs, lexicon, text, target)
 
 
 def find_topics(
     packs: PackSet, parts: dict[str, str], sentences: list[Segment]
-) -> dict[str, tuple[Cue, ...]]:
+) -> dict[str, tuple[Span, ...]]:
     """topic → the cues that put the post in it (empty topics are left out)."""
-    found: dict[str, list[Cue]] = {}
+    found: dict[str, list[Span]] = {}
     body = {k: v for k, v in parts.items() if k in ("title", "text")}
     for topic, lexicons in SIMPLE.items():
         for lex in lexicons:
@@ -89,7 +88,7 @@ def find_topics(
                 found.setdefault(topic, []).extend(_as(topic, hits(packs, lex, target, text)))
     _promote_weak_news(found)
     _weather_alone(packs, found)
-    fiction = _fiction(packs, body, parts.get("account", ""))
+    fiction = _fiction(packs, body, {k: v for k, v in parts.items() if k in ("name", "bio")})
     if fiction:
         found["fiction"] = fiction
     for fld in ADVICE_FIELDS:
@@ -99,28 +98,32 @@ def find_topics(
     return {k: tuple(sorted(v, key=lambda c: (c.target, c.start))) for k, v in found.items() if v}
 
 
-SPEAKER = re.compile(r"^\s*([\u4e00-\u9fff]{1,4}|[A-Z][a-z]{1,10})\s*[:：]", re.M)
+SPEAKER = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{1,4}|[A-Z][a-z]{1,10})[ \t\u3000]*[:：]", re.M)
 NOT_SPEAKERS = frozenset(
     "时间 地点 来源 注意 备注 声明 步骤 材料 做法 配料 参数 提示 总结 标题 原因 结果 问题 答案 方法 价格 地址 电话 "
     "第一 第二 第三 优点 缺点 重点 注 PS Note Source Time Place Step Tips".split()
 )
 
 
-def _fiction(packs: PackSet, body: dict[str, str], account_text: str) -> list[Cue]:
+def _fiction(packs: PackSet, body: dict[str, str], account_parts: dict[str, str]) -> list[Span]:
     """The fiction cues of a post, or [] when it does not read as the creator's own fiction."""
 
-    def body_hits(lexicon: str) -> list[Cue]:
+    def body_hits(lexicon: str) -> list[Span]:
         return [c for t, x in body.items() for c in hits(packs, lexicon, t, x)]
 
-    own = body_hits("fiction_cues_own") + _dialogue(body.get("text", ""))
+    script = _dialogue(body.get("text", ""))
+    if script and body_hits("fiction_reality_claims"):
+        script = []  # a real exchange laid out as a script, stated as real ("真实发生", "原话")
+    own = body_hits("fiction_cues_own") + script + _reconstruction(body_hits)
     strong = body_hits("fiction_cues_strong")
     weak = body_hits("fiction_cues_weak")
     series = body_hits("fiction_cues_series")
-    account = hits(packs, "fiction_account_cues", "account", account_text)
+    account = [c for t, x in account_parts.items() for c in hits(packs, "fiction_account_cues", t, x)]
     notice = [
         c
-        for c in hits(packs, "fiction_account_notice", "account", account_text)
-        if not _denied(account_text, c)
+        for t, x in account_parts.items()
+        for c in hits(packs, "fiction_account_notice", t, x)
+        if not _denied(x, c)
     ]
     if any(body_hits("fiction_review_context")):
         # A fan talking about a broadcast series: its 大结局/短剧/反转 are someone else's.
@@ -131,22 +134,30 @@ def _fiction(packs: PackSet, body: dict[str, str], account_text: str) -> list[Cu
     return []
 
 
-def _denied(text: str, cue: Cue) -> bool:
+def _reconstruction(body_hits: Callable[[str], list[Span]]) -> list[Span]:
+    """A real case retold as a scene: a reconstruction marker (还原, 真实案件) with omniscient
+    narration (心想, 攥着, 突然明白 — what a report cannot know): a dramatisation."""
+    marker = body_hits("fiction_reconstruction")
+    narration = body_hits("fiction_narration")
+    return marker[:1] + narration[:1] if marker and narration else []
+
+
+def _denied(text: str, cue: Span) -> bool:
     """非虚构 / 不是演绎 / non-fiction: a denial, not a notice."""
     before = normalize(text[max(0, cue.start - 3) : cue.start])
     return before.endswith(("非", "不是", "无", "non-", "non", "not ")) or before.endswith("不")
 
 
-def _dialogue(text: str) -> list[Cue]:
+def _dialogue(text: str) -> list[Span]:
     """A script: three or more lines opening with a speaker name (婆婆：… 我：…), two speakers."""
     lines = [m for m in SPEAKER.finditer(text) if m.group(1) not in NOT_SPEAKERS]
     if len(lines) >= 3 and len({m.group(1) for m in lines}) >= 2:
         m = lines[0]
-        return [Cue("fiction", "text", m.start(1), m.end(), text[m.start(1) : m.end()], "dialogue")]
+        return [Span("text", m.start(1), m.end(), text[m.start(1) : m.end()], m.group(0), "dialogue")]
     return []
 
 
-def _weather_alone(packs: PackSet, found: dict[str, list[Cue]]) -> None:
+def _weather_alone(packs: PackSet, found: dict[str, list[Span]]) -> None:
     """Weather words (暴雨, 寒潮 — lexicon `weather_only`) alone do not make a social event."""
     weather = {normalize(w) for w in packs.lexicon("weather_only")}
     social = found.get("social_event", [])
@@ -154,23 +165,24 @@ def _weather_alone(packs: PackSet, found: dict[str, list[Cue]]) -> None:
         found["social_event"] = []
 
 
-def _promote_weak_news(found: dict[str, list[Cue]]) -> None:
+def _promote_weak_news(found: dict[str, list[Span]]) -> None:
     """Everyday-ambiguous news words (通知, 延误, 涨价) count when two different ones meet, or
     one meets hearsay (听说, 网传): then they join current_affairs / social_event."""
     weak = found.get("news_weak", [])
     if len({normalize(c.text) for c in weak}) >= 2 or (weak and found.get("hearsay")):
         for c in weak:
             topic = "current_affairs" if c.lexicon == "topic_current_affairs_weak" else "social_event"
-            found.setdefault(topic, []).append(Cue(topic, c.target, c.start, c.end, c.text, c.lexicon))
+            found.setdefault(topic, []).append(c)
 
 
-def _as(topic: str, cues: list[Cue]) -> list[Cue]:
-    return [Cue(topic, c.target, c.start, c.end, c.text, c.lexicon) for c in cues]
+def _as(topic: str, cues: list[Span]) -> list[Span]:
+    """The cues that put a post in `topic` (kept as one Span type; the topic is the dict key)."""
+    return cues
 
 
-def _advice(packs: PackSet, fld: str, sentences: list[Segment], body: dict[str, str]) -> list[Cue]:
+def _advice(packs: PackSet, fld: str, sentences: list[Segment], body: dict[str, str]) -> list[Span]:
     """Domain cues whose sentence also holds an advice marker (each lexicon matched once per target)."""
-    out: list[Cue] = []
+    out: list[Span] = []
     for target, text in body.items():
         domain = hits(packs, f"advice_{fld}", target, text)
         if not domain:
@@ -180,5 +192,5 @@ def _advice(packs: PackSet, fld: str, sentences: list[Segment], body: dict[str, 
         for c in domain:
             sent = next(((a, b) for a, b in spans if a <= c.start < b), None)
             if sent and any(sent[0] <= m.start < sent[1] for m in markers):
-                out.append(Cue(f"advice_{fld}", target, c.start, c.end, c.text, c.lexicon))
+                out.append(c)
     return out

@@ -105,8 +105,8 @@ def test_declare_and_account_fixes() -> None:
 
 
 def test_labels_follow_the_post_language() -> None:
-    from checks.fixes.labels import ai_label, fiction_label, post_lang, shooting_label, visible_label
     from checks.model import MediaFacts
+    from checks.rules.label_text import ai_label, fiction_label, post_lang, shooting_label, visible_label
 
     assert post_lang("A day at West Lake", "We walked around the lake and took photos of the sunset.") == "en"
     assert post_lang("西湖一日游", "今天去了 West Lake") == "zh"

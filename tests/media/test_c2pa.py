@@ -228,3 +228,73 @@ def test_video_aigc_key_reaches_the_verdict(tmp_path: Path) -> None:
     assert f.kind == "video" and f.c2pa is None
     assert f.aigc_label is not None and f.aigc_label.content_producer == "kling"
     assert f.provenance == Provenance.AI_GENERATED
+
+
+def test_every_remote_lookup_is_off_in_the_c2pa_settings() -> None:
+    """CAWG identity assertions made the library resolve an identity server's host name: decoding
+    them, any network host and redirects are switched off, next to remote manifests and OCSP."""
+    from checks.media import c2pa_reader
+
+    assert c2pa_reader.OFFLINE["verify"] == {"remote_manifest_fetch": False, "ocsp_fetch": False}
+    core = c2pa_reader.OFFLINE["core"]
+    assert core["decode_identity_assertions"] is False
+    assert core["allowed_network_hosts"] == []
+    assert core["allow_redirects"] is False
+    pytest.importorskip("c2pa")
+    assert c2pa_reader._context() is not None  # the library accepts every key (it type-checks them)
+
+
+
+def test_cawg_identity_assertions_are_not_decoded(corpus: Path) -> None:
+    """Decoding an identity assertion is what looks up identity servers; with it off, the CAWG
+    codes are gone and the verdict rests on the manifest alone."""
+    facts = read_one(corpus / "c2pa" / "C_with_CAWG_data.jpg", use_cache=False)
+    assert facts.c2pa is not None and facts.c2pa.validation_state == "Valid"
+    assert not [c for c in facts.c2pa.codes if c.startswith("cawg.")]
+
+
+# --------------------------------------------------------------------------- known AI services
+
+
+def _store(generator: str | None, issuer: str, actions: list[dict], state: str = "Invalid") -> dict:
+    return {
+        "active_manifest": "m",
+        "validation_state": state,
+        "validation_status": [{"code": "signingCredential.expired"}] if state == "Invalid" else [],
+        "manifests": {
+            "m": {
+                "claim_generator": generator,
+                "signature_info": {"issuer": issuer},
+                "assertions": [{"label": "c2pa.actions.v2", "data": {"actions": actions}}],
+            }
+        },
+    }
+
+
+def _verdict(store: dict) -> tuple[str, list]:
+    from checks.media.provenance import verdict
+
+    _info, evidence = interpret(store)
+    return str(verdict(evidence)), [e for e in evidence if e.marker == "c2pa:ai_service"]
+
+
+def test_a_bing_image_creator_manifest_is_ai_even_without_source_type_and_with_an_expired_cert() -> None:
+    store = _store("Bing Image Creator c2pa-rs/0.20", "Microsoft Corporation", [{"action": "c2pa.created"}])
+    verdict, evidence = _verdict(store)
+    assert verdict == "ai_generated"
+    assert evidence[0].where == "C2PA claim generator" and "Bing Image Creator" in evidence[0].detail
+
+
+def test_a_firefly_step_inside_photoshop_is_ai_editing() -> None:
+    actions = [
+        {"action": "c2pa.opened"},
+        {"action": "c2pa.edited", "softwareAgent": {"name": "Adobe Firefly"}},
+    ]
+    verdict, evidence = _verdict(_store("Adobe_Photoshop/26.9.0", "Adobe Inc.", actions, state="Valid"))
+    assert verdict == "ai_edited" and "softwareAgent" in evidence[0].where
+
+
+def test_an_all_ai_signer_counts_but_a_camera_vendor_signer_does_not() -> None:
+    assert _verdict(_store(None, "OpenAI OpCo, LLC", []))[0] == "ai_generated"
+    assert _verdict(_store("Pixel Camera", "Google LLC", [{"action": "c2pa.created"}]))[0] == "unknown"
+    assert _verdict(_store("Adobe_Photoshop/26.9.0", "Adobe Inc.", [{"action": "c2pa.edited"}]))[0] == "unknown"

@@ -16,7 +16,8 @@ from checks.model import FixKind, Severity
         ("温州今日头条", "温州"),
         ("临安公安发布", "临安"),
         ("朝阳区政府便民服务", "朝阳区"),
-        ("江苏省美食地图", "江苏省"),
+        ("江苏省土特产地图", "江苏省"),
+        ("朝阳区生活资讯", "朝阳区"),  # lifestyle word, but 资讯 makes it a local channel
         ("昌平同城生活", "昌平"),
         ("黔东南苗族侗族自治州旅游", "黔东南苗族侗族自治州"),
     ],
@@ -32,9 +33,9 @@ def test_division_names_are_flagged_with_span_into_the_name(name: str, place: st
 
 
 def test_rename_drops_every_offending_part_or_asks_for_a_new_name() -> None:
-    (f,) = run("admin_division_in_name", name="江苏省美食地图")
+    (f,) = run("admin_division_in_name", name="江苏省土特产地图")
     (rename,) = [x for x in f.fixes if x.kind == FixKind.EDIT_ACCOUNT]
-    assert rename.payload == {"field": "name", "value": "美食地图"}
+    assert rename.payload == {"field": "name", "value": "土特产地图"}
     (f,) = run("admin_division_in_name", name="温州今日头条")  # without 温州 and 头条 only 今日 is left
     assert [x.kind for x in f.fixes] == [FixKind.MANUAL, FixKind.MANUAL]
 
@@ -54,6 +55,11 @@ def test_rename_drops_every_offending_part_or_asks_for_a_new_name() -> None:
         "成都美食探店",  # short name at the start but no institution/channel word
         "西安本地人老张",  # 本地人 describes a person
         "海盐汽水",
+        # a division beside lifestyle words only: where a person lives, not who publishes
+        "江苏省美食地图",
+        "朝阳区宝妈日常",
+        "上海市吃喝玩乐",
+        "浦东新区遛娃记录",
         "",
     ],
 )

@@ -158,3 +158,34 @@ def test_weather_and_delays_alone_stay_everyday(title: str, text: str) -> None:
 def test_self_shot_fiction_is_not_news(title: str, text: str, bio: str) -> None:
     assert not fired("shooting_time_place_missing", title=title, text=text, bio=bio, media=(shot(),))
     assert fired("fiction_label_missing", title=title, text=text, bio=bio, media=(shot(),))
+
+
+# --- a public scene on the creator's footage: people of the public caught in a disruption ------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "shown"),
+    [
+        ("老粮站要拆了", "几十户居民拉着行李站在楼下，等着最后看一眼。", "拆了…居民"),
+        ("", "银行门口排起长队，保安说系统故障，取号机全黑屏。", "保安…故障"),
+        ("", "菜场门口两个摊主为了摊位吵起来了，最后来了民警才劝开。", "摊主…吵起来"),
+        ("", "The ticket gates were out of order and staff waved passengers through by hand.", "out of order"),
+    ],
+)
+def test_public_scene_on_own_footage_is_a_social_event(title: str, text: str, shown: str) -> None:
+    (f,) = run("shooting_time_place_missing", title=title, text=text, media=(shot(),))
+    assert f.severity == Severity.ERROR
+    assert all(part in f.message for part in shown.split("…"))
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("", "我妈和我爸为了看哪个台吵起来了，笑死。"),  # a home video: no public actor
+        ("", "奶茶店门口排到拐角，等了四十分钟终于喝上了。"),  # a queue, but nobody of the public named
+        ("", "小区物业送了每户一箱橘子，好甜。"),  # public actor, nothing disrupted
+        ("", "家里洗衣机坏了，周末只能手洗。"),  # a disruption at home
+    ],
+)
+def test_everyday_scenes_stay_suggestions(title: str, text: str) -> None:
+    assert not fired("shooting_time_place_missing", title=title, text=text, media=(shot(),))

@@ -9,8 +9,8 @@ import pytest
 from checks.model import Account, Draft
 from checks.packs import load_packs
 from checks.text.analysis import analyse
-from checks.text.normalize import normalize
 from checks.text.structure import lines, sentences
+from checks.vocabulary.normalize import normalize
 
 PUBLISH = datetime(2026, 11, 21, 20, tzinfo=timezone(timedelta(hours=8)))
 

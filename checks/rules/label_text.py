@@ -6,15 +6,12 @@ label is decided in exactly one place.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
 from checks.model import MediaFacts
 
 PLACEHOLDER = "____"
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def post_lang(title: str, text: str, default: str = "zh") -> str:
@@ -23,11 +20,9 @@ def post_lang(title: str, text: str, default: str = "zh") -> str:
     A post with any real amount of Chinese gets Chinese labels; a post written in English (Latin
     letters, hardly any CJK) gets English ones; an empty post follows `default`.
     """
-    body = f"{title}\n{text}"
-    cjk, latin = len(_CJK.findall(body)), len(_LATIN.findall(body))
-    if not cjk and not latin:
-        return default
-    return "en" if latin > 8 * cjk and latin >= 20 else "zh"
+    from checks.text.layer import language
+
+    return language(title, text, default=default)
 
 
 def format_date(day: date | datetime, lang: str = "zh") -> str:
@@ -91,3 +86,34 @@ def old_news_label(when: str | None, where: str | None, lang: str = "zh") -> str
     if lang == "en":
         return f"Original event: {when or PLACEHOLDER}, {where or PLACEHOLDER}"
     return f"事件发生于{when or PLACEHOLDER}，地点：{where or PLACEHOLDER}"
+
+
+def ad_label(lang: str = "zh") -> str:
+    """The advertising label put in front of a commercial post's title (IAM2023-9: "广告")."""
+    return "[Ad] " if lang == "en" else "【广告】"
+
+
+def health_food_notice(lang: str = "zh") -> str:
+    """The notice every health-food ad carries (ADL-18)."""
+    return "This product cannot replace medicine. 本品不能代替药物" if lang == "en" else "本品不能代替药物"
+
+
+MINOR_WARNINGS = {
+    "imitation": ("危险动作，请勿模仿", "Dangerous stunt, do not try this at home"),
+    "substance": ("未成年人请勿模仿", "Minors: do not imitate"),
+    "minor_image": (
+        "本内容涉及未成年人，请勿模仿或传播其个人信息",
+        "Features a minor: do not imitate or share their details",
+    ),
+}
+
+
+def minor_warning(kind: str = "imitation", lang: str = "zh") -> str:
+    """The warning put before content that may affect minors (MINORS2026), by what it shows."""
+    zh, en = MINOR_WARNINGS.get(kind, MINOR_WARNINGS["imitation"])
+    return en if lang == "en" else zh
+
+
+def minor_visible_warning(lang: str = "zh") -> str:
+    """The short warning stamped on pictures and on a video's opening frames."""
+    return "Do not imitate" if lang == "en" else "请勿模仿"

@@ -4,7 +4,10 @@ Matching short place names naively flags half the platform: 张北京 holds 张�
 holds 江山, 黄山毛峰 holds 黄山. So an account name uses a division only when it contains a full
 name (杭州市, 朝阳区; not 市场/市民/省钱), or begins with a short name directly followed by an
 institution or channel word (温州今日头条, 临安公安发布). Idioms and brands (name_whitelist) are
-masked first, and a place name right after a surname is part of a personal name.
+masked first, and so are idioms that hold a division name (name_idioms, derived from THUOCL:
+长治久安, 大同小异); a place name right after a surname is part of a personal name. A full name
+beside lifestyle words only (上海市生活指南, 朝阳区宝妈日常: division_lifestyle_words) with no
+channel, organ or outlet word says where a person lives, so it does not mislead the public.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from checks.packs.model import PackSet
-from checks.text.matcher import matcher
-from checks.text.normalize import normalize
+from checks.text.layer import find_words
+from checks.vocabulary.normalize import normalize
+from checks.vocabulary.packset import PackSet
 
 MASK = "\u25a1"
 # "西安本地人老张", "成都土著": a channel word followed by these describes a person.
@@ -29,6 +32,20 @@ class DivisionHit:
     end: int
     text: str
     full: bool  # a full name (…市/区/县/省) rather than a short form at the start
+
+
+# The lexicons every rule that looks for division names reads (through `division_hits`).
+DIVISION_LEXICONS = (
+    "name_whitelist",
+    "name_idioms",
+    "surnames",
+    "division_channel_words",
+    "division_lifestyle_words",
+    "official_organs",
+    "official_division_words",
+    "official_claim_words",
+    "media_name_strong",
+)
 
 
 @cache
@@ -74,10 +91,29 @@ def _short(name: str) -> str:
 
 
 def _masked(name: str, packs: PackSet) -> str:
+    """The name with brands, landmarks (`name_whitelist`) and idioms holding a division name
+    (`name_idioms`, from THUOCL: 长治久安, 大同小异) blanked out."""
     norm = normalize(name)
-    for m in matcher(packs.lexicon("name_whitelist")).find(norm):
-        norm = norm[: m.start] + MASK * (m.end - m.start) + norm[m.end :]
+    for lexicon in ("name_whitelist", "name_idioms"):
+        for m in find_words(packs, packs.lexicon(lexicon), norm):
+            norm = norm[: m.start] + MASK * (m.end - m.start) + norm[m.end :]
     return norm
+
+
+def _lifestyle(text: str, start: int, end: int, packs: PackSet) -> bool:
+    """The rest of the name is a person's lifestyle (吃喝, 宝妈, 日常) with no channel or organ
+    word: "上海市生活指南" says where someone lives, not who publishes."""
+    rest = text[:start] + MASK + text[end:]
+    if not find_words(packs, packs.lexicon("division_lifestyle_words"), rest):
+        return False
+    official = (
+        *packs.lexicon("division_channel_words"),
+        *packs.lexicon("official_organs"),
+        *packs.lexicon("official_division_words"),
+        *packs.lexicon("official_claim_words"),
+        *packs.lexicon("media_name_strong"),
+    )
+    return not find_words(packs, official, rest)
 
 
 def division_hits(name: str, packs: PackSet) -> list[DivisionHit]:
@@ -88,19 +124,21 @@ def division_hits(name: str, packs: PackSet) -> list[DivisionHit]:
     full, short = names()
     surnames = set(packs.lexicon("surnames"))
     hits: list[DivisionHit] = []
-    for m in matcher(full).find(text):
+    for m in find_words(packs, full, text):
         following = text[m.end : m.end + 1]
         if following and following in NOT_A_NAME.get(text[m.end - 1], ""):
             continue
         if m.start and text[: m.start] in surnames:
             continue
+        if _lifestyle(text, m.start, m.end, packs):
+            continue
         hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], True))
     if not hits:
-        channel = matcher(packs.lexicon("division_channel_words"))
-        for m in matcher(short).find(text):
+        channel = packs.lexicon("division_channel_words")
+        for m in find_words(packs, short, text):
             if m.start != 0:
                 break
-            after = channel.find(text[m.end :])
+            after = find_words(packs, channel, text[m.end :])
             if after and after[0].start == 0 and not text[m.end + after[0].end :].startswith(PERSON):
                 hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], False))
     return hits

@@ -1,0 +1,86 @@
+"""Health knowledge with a seller's link, shop or contact beside it (IAM2023-8).
+
+Wellness talk — 湿气重怎么调理, 血糖高的人要注意, gut-health tips — is how medical, drug, device and
+health-food ads are disguised. The rule fires when three things meet in one post: health or
+wellness knowledge (the `advice_health` topic, or `health_knowledge_cues`), a product of those
+kinds (`health_products`: 降糖茶, 益生菌, 理疗仪, supplements), and a way to reach the seller (a
+purchase channel from the commercial frame, or contact details — checks.rules.contact_diversion).
+Health knowledge with no seller, or a product review with no knowledge framing, is not this case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.i18n import L
+from checks.model import Finding, Severity
+from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.commerce_frame import Hit, live, post_hits
+from checks.rules.contact_diversion import contact_hits
+from checks.rules.evidence import finding_at
+
+LEXICONS = (
+    "health_knowledge_cues",
+    "health_products",
+    "commerce_channels",
+    "commerce_negation",
+    "commerce_channel_guards",
+    "contact_handles",
+)
+MESSAGE = L(
+    zh="以健康养生知识的形式推销医疗、药品、医疗器械或保健食品（“{product}”），同时附有购买链接或联系方式（“{seller}”）",
+    en="Health or wellness knowledge sells a medical, drug, device or health-food product ('{product}') with a purchase link or seller contact beside it ('{seller}')",
+)
+
+
+def knowledge(ctx: Context) -> list[Hit]:
+    """Wellness-knowledge cues; health advice (the `advice_health` topic) counts from two cues on,
+    because one piece of advice inside a product pitch (不用再吃止痛药) is a claim, not knowledge."""
+    advice = [c for c in ctx.text.topics.get("advice_health", ()) if c.target in ("title", "text")]
+    if len({h.text for h in advice}) < 2:
+        advice = []
+    return advice + post_hits(ctx, "health_knowledge_cues")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    products = post_hits(ctx, "health_products")
+    sellers = live(ctx, "commerce_channels") + contact_hits(ctx)
+    cues = knowledge(ctx)
+    if not products or not sellers or not cues:
+        return
+    seller = min(sellers, key=lambda h: (h.target != "title", h.start))
+    fix = ctx.manual_fix(
+        L(
+            zh="把健康知识和商品分开：科普内容里删去购买链接、店铺和联系方式；如要推广商品，按广告发布并标明“广告”",
+            en="Keep health knowledge and selling apart: remove the link, shop and contact from the knowledge post; promote the product as a labelled ad instead",
+        )
+    )
+    yield finding_at(ctx, RULE, MESSAGE, seller, fixes=(fix,), product=products[0].text, seller=seller.text)
+
+
+RULE = Rule(
+    id="health_knowledge_with_purchase",
+    clause="IAM2023-8",
+    severity=Severity.ERROR,
+    title=L(zh="健康养生知识附带购买方式", en="Health knowledge with a purchase link or seller contact"),
+    doc=RuleDoc(
+        what=L(
+            zh="健康、养生知识（调理湿气、血糖高要注意、中医认为…）与医疗、药品、医疗器械、保健食品类商品（降糖茶、益生菌、理疗仪、保健品）以及购买链接、店铺或联系方式（小黄车、橱窗、加微信、电话）同时出现。只讲知识不卖货、只测评商品不讲知识，都不在此列。",
+            en="Health or wellness knowledge (damp-heat, what to watch with high blood sugar, TCM says…) shown together with a medical, drug, device or health-food product (sugar-control tea, probiotics, therapy devices, supplements) and a purchase link, shop or seller contact (cart, shop window, WeChat, phone). Knowledge without selling, or a product review without knowledge framing, is not this case.",
+        ),
+        why=L(
+            zh="《互联网广告管理办法》第8条：不得以介绍健康、养生知识等形式，变相发布医疗、药品、医疗器械、保健食品、特殊医学用途配方食品广告；介绍健康、养生知识的，不得在同一页面或同时出现相关商品的经营者地址、联系方式、购物链接等内容。",
+            en="Art. 8 of the 2023 Internet Advertising Measures: no disguised medical, drug, device or health-food ads in the form of health or wellness knowledge; such knowledge must not show, on the same page or at the same time, the seller's address, contact details or purchase link.",
+        ),
+        example=L(
+            zh="“血糖高的人一定要注意这3点……我家老人喝了这款降糖茶，小黄车自取。”",
+            en="'3 gut-health tips doctors won't tell you… my probiotic is linked in bio.'",
+        ),
+        fix=L(
+            zh="删去链接、店铺和联系方式，或把推广另发为标明“广告”的内容（须你手动修改）。",
+            en="Remove the link, shop and contact, or publish the promotion separately as a labelled ad (manual).",
+        ),
+    ),
+    check=check,
+    lexicons=LEXICONS,
+)

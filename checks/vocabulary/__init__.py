@@ -1,0 +1,1 @@
+"""Vocabulary: the normaliser and the merged word lists (`PackSet`) — the layer below checks.text."""
