@@ -20,16 +20,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from checks.draft import DraftError, load_draft, save_draft
+from checks.draft import DraftError, NotADraftError, load_draft, save_draft
 from checks.fixes.edits import InsertText
 from checks.fixes.media_copy import export_copy
 from checks.fixes.planner import FixPlan, MediaJob, Planned, plan_fixes
 from checks.i18n import L, tr
 from checks.model import Account, Draft, Finding, Report, Severity
-
-
-class NotADraftError(DraftError):
-    """A TOML file that is not a draft (no title, text or media): refused, never overwritten."""
 
 
 @dataclass(frozen=True)
