@@ -52,3 +52,30 @@ def test_shop_elsewhere_is_diversion_but_not_a_follow() -> None:
 )
 def test_no_diversion(text: str, platform: str) -> None:
     assert not fired("contact_diversion", title="日常", text=text, platform=platform)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "想要的私我 1 5 8 2 2 3 3 4 4 5 5 哦",  # a mobile number typed digit by digit
+        "微信/电话：87654321，随时问",  # two messengers named before one number
+        "同款手套 wx搜 gloves_77 就行",  # "search this handle" instead of "add"
+        "訂蛋糕請 WhatsApp 6789 1234",  # 8-digit local number after an overseas messenger
+        "Message me on WeChat: bakery_jo9 for sizes.",
+    ],
+)
+def test_widened_contact_shapes_are_diversion(text: str) -> None:
+    (f,) = run("contact_diversion", title="上新", text=text)
+    assert f.clause == "PLATFORM-DIVERSION"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年跑了 1 3 5 0 公里",  # spaced digits that are too short for a phone
+        "WhatsApp 这个软件出了新版本",  # a messenger named with no number
+        "这套房子 2025 年翻新过，面积 1200 平",
+    ],
+)
+def test_widened_shapes_leave_plain_numbers_alone(text: str) -> None:
+    assert not fired("contact_diversion", title="日常", text=text)
