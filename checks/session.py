@@ -110,14 +110,6 @@ def rules_checked(packs: Any) -> int:
     return sum(1 for r in (*all_rules(), *packs.rules) if packs.enabled(r.id))
 
 
-def load_as_draft(path: Path) -> Draft:
-    """`load_draft`, refusing a TOML that carries none of a draft's content."""
-    draft = load_draft(path)
-    if not (draft.title or draft.text or draft.media):
-        raise NotADraftError(str(path))
-    return draft
-
-
 class DraftSession:
     def __init__(
         self, state: DraftState | None = None, *, path: Path | None = None, profile: Account | None = None
@@ -144,7 +136,7 @@ class DraftSession:
     @classmethod
     def open(cls, path: Path, profile: Account | None = None) -> DraftSession:
         """Raises `DraftError` (with a one-line reason) for anything that is not a draft."""
-        draft = load_as_draft(path)
+        draft = load_draft(path)
         own = draft.account_ref is not None or draft.account != Account()
         state = DraftState(
             draft.title,
@@ -182,7 +174,7 @@ class DraftSession:
         target = (target or self.path or Path("draft.toml")).absolute()
         if target.exists() and (self.path is None or target.resolve() != self.path.resolve()):
             try:
-                load_as_draft(target)
+                load_draft(target)
             except DraftError as exc:
                 raise NotADraftError(tr(WOULD_OVERWRITE, "en", path=str(target))) from exc
         base = self.path.parent if self.path else Path.cwd()
