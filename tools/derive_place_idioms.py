@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checks.rules.division_names import names  # noqa: E402
+from checks.text.divisions import names  # noqa: E402
 
 OUT = ROOT / "resources/packs/core/lexicons/name_idioms.toml"
 HEADER = """# Idioms that contain a county-or-higher division name (长治久安 → 长治, 大同小异 → 大同): an

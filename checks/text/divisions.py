@@ -1,13 +1,19 @@
 """Administrative-division names inside an account name (SA2023-2.1), with the guards that matter.
 
-Matching short place names naively flags half the platform: 张北京 holds 张北 and 北京, 江山如画
-holds 江山, 黄山毛峰 holds 黄山. So an account name uses a division only when it contains a full
-name (杭州市, 朝阳区; not 市场/市民/省钱), or begins with a short name directly followed by an
-institution or channel word (温州今日头条, 临安公安发布). Idioms and brands (name_whitelist) are
-masked first, and so are idioms that hold a division name (name_idioms, derived from THUOCL:
-长治久安, 大同小异); a place name right after a surname is part of a personal name. A full name
-beside lifestyle words only (上海市生活指南, 朝阳区宝妈日常: division_lifestyle_words) with no
-channel, organ or outlet word says where a person lives, so it does not mislead the public.
+The clause forbids using a county-or-higher division name in account information without
+authorisation; a name that starts with a place (成都吃喝玩乐指南, 广东靓仔阿明, 浦东遛娃日记) reads
+as that place's account whatever follows, so it is a use. Matching short place names naively
+flags half the platform, though: 张北京 holds 张北 and 北京, 江山如画 holds 江山, 黄山毛峰 holds
+黄山, 长寿花 holds 长寿. So an account name uses a division when
+- it contains a full name anywhere (杭州市, 朝阳区; not 市场/市民/省钱), or
+- it begins with a short name (成都, 义乌) — an everyday word that is also a short name
+  (`division_common_words`: 东方, 新华, 长寿, 海盐) only with an institution or channel word
+  right after it (和平公安发布, `division_channel_words`).
+Idioms and brands (`name_whitelist`) are masked first, and so are idioms that hold a division
+name (`name_idioms`, derived from THUOCL: 长治久安, 大同小异); a place name right after a surname is
+part of a personal name (张北京, 李重庆), and a short name followed by a shore word (西湖边, 湘江畔)
+is the landmark, not the division. A place mentioned later in the name (Coco在深圳, 爱吃成都火锅)
+says where someone is, not whose account it is.
 """
 
 from __future__ import annotations
@@ -20,8 +26,8 @@ from checks.vocabulary.normalize import normalize
 from checks.vocabulary.packset import PackSet
 
 MASK = "\u25a1"
-# "西安本地人老张", "成都土著": a channel word followed by these describes a person.
-PERSON = ("人", "土著", "姑娘", "小伙", "妹子")
+# "西湖边的猫", "西湖畔": the lake or river called like the district, not the district.
+SHORE = ("边", "畔", "岸", "旁", "湖畔")
 # A full name followed by these characters is another word: 上海市场, 杭州市民, 江苏省钱.
 NOT_A_NAME = {"市": "场民井集值区内外", "省": "钱心事力时电", "区": "块别间域分", "县": "城"}
 
@@ -40,11 +46,9 @@ DIVISION_LEXICONS = (
     "name_idioms",
     "surnames",
     "division_channel_words",
-    "division_lifestyle_words",
-    "official_organs",
-    "official_division_words",
-    "official_claim_words",
+    "division_common_words",
     "media_name_strong",
+    "media_name_weak",
 )
 
 
@@ -100,20 +104,28 @@ def _masked(name: str, packs: PackSet) -> str:
     return norm
 
 
-def _lifestyle(text: str, start: int, end: int, packs: PackSet) -> bool:
-    """The rest of the name is a person's lifestyle (吃喝, 宝妈, 日常) with no channel or organ
-    word: "上海市生活指南" says where someone lives, not who publishes."""
-    rest = text[:start] + MASK + text[end:]
-    if not find_words(packs, packs.lexicon("division_lifestyle_words"), rest):
+def _institution_after(packs: PackSet, channel: tuple[str, ...], rest: str) -> bool:
+    """An institution word right after an everyday-word short name (和平公安发布). A media word
+    there makes the word an outlet's brand (东方日报, 新华快讯, 光明日报): the outlet rule's case."""
+    after = find_words(packs, channel, rest)
+    if not after or after[0].start != 0:
         return False
-    official = (
-        *packs.lexicon("division_channel_words"),
-        *packs.lexicon("official_organs"),
-        *packs.lexicon("official_division_words"),
-        *packs.lexicon("official_claim_words"),
-        *packs.lexicon("media_name_strong"),
-    )
-    return not find_words(packs, official, rest)
+    media = find_words(packs, (*packs.lexicon("media_name_strong"), *packs.lexicon("media_name_weak")), rest)
+    return not (media and media[0].start == 0)
+
+
+def _personal_name(packs: PackSet, text: str, surnames: set[str]) -> bool:
+    """张北京, 李重庆的日常: a surname with a place-like given name. (马鞍山 is not: the place read
+    from the start reaches as far as the one read after the "surname".)"""
+    if text[:1] not in surnames:
+        return False
+    full, short = names()
+    given = find_words(packs, (*full, *short), text[1:5])
+    if not given or given[0].start != 0:
+        return False
+    at_start = find_words(packs, (*full, *short), text[:5])
+    reach = at_start[0].end if at_start and at_start[0].start == 0 else 1
+    return 1 + given[0].end > reach
 
 
 def division_hits(name: str, packs: PackSet) -> list[DivisionHit]:
@@ -130,15 +142,18 @@ def division_hits(name: str, packs: PackSet) -> list[DivisionHit]:
             continue
         if m.start and text[: m.start] in surnames:
             continue
-        if _lifestyle(text, m.start, m.end, packs):
-            continue
         hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], True))
-    if not hits:
-        channel = packs.lexicon("division_channel_words")
-        for m in find_words(packs, short, text):
-            if m.start != 0:
-                break
-            after = find_words(packs, channel, text[m.end :])
-            if after and after[0].start == 0 and not text[m.end + after[0].end :].startswith(PERSON):
-                hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], False))
+    if hits or _personal_name(packs, text, surnames):
+        return hits
+    common = set(packs.lexicon("division_common_words"))
+    channel = packs.lexicon("division_channel_words")
+    for m in find_words(packs, short, text):
+        if m.start != 0:
+            break
+        rest = text[m.end :]
+        if rest.startswith(SHORE):
+            continue
+        if text[m.start : m.end] not in common or _institution_after(packs, channel, rest):
+            hits.append(DivisionHit(m.start, m.end, name[m.start : m.end], False))
+            break
     return hits

@@ -1,4 +1,4 @@
-"""admin_division_in_name: full division names, or a short name at the start + a channel word."""
+"""admin_division_in_name: full division names anywhere, or a short name starting the account name."""
 
 from __future__ import annotations
 
@@ -20,6 +20,19 @@ from checks.model import FixKind, Severity
         ("朝阳区生活资讯", "朝阳区"),  # lifestyle word, but 资讯 makes it a local channel
         ("昌平同城生活", "昌平"),
         ("黔东南苗族侗族自治州旅游", "黔东南苗族侗族自治州"),
+        # a place starting the name reads as that place's account, whatever follows it
+        ("成都美食探店", "成都"),
+        ("西安本地人老张", "西安"),
+        ("江苏省美食地图", "江苏省"),
+        ("朝阳区宝妈日常", "朝阳区"),
+        ("上海市吃喝玩乐", "上海市"),
+        ("浦东新区遛娃记录", "浦东新区"),
+        ("昆山打工妹小丽", "昆山"),
+        ("福建阿嬷的灶台", "福建"),
+        ("贵阳酸汤鱼老板娘", "贵阳"),
+        ("馬鞍山吃貨", "馬鞍山"),  # traditional script; 马 is a surname but 马鞍山 is the whole place
+        ("和平公安发布", "和平"),
+        ("杭州市民小王", "杭州"),  # not 杭州市 (市民), but the name still starts with 杭州  # an everyday word (和平) with an institution word after it
     ],
 )
 def test_division_names_are_flagged_with_span_into_the_name(name: str, place: str) -> None:
@@ -47,19 +60,18 @@ def test_rename_drops_every_offending_part_or_asks_for_a_new_name() -> None:
         "李长安的厨房",  # 长安 inside a personal name
         "江山如画摄影",  # idiom
         "黄山毛峰茶舍",  # brand
-        "杭州市民小王",  # 市民, not 杭州市
-        "上海市场观察",  # 市场, not 上海市
+        "老王是杭州市民",  # 市民, not 杭州市
+        "爱逛上海市场的阿芳",  # 市场, not 上海市
         "东方红音乐",
         "和平精英高手",
         "爱吃成都火锅",  # short name not at the start
-        "成都美食探店",  # short name at the start but no institution/channel word
-        "西安本地人老张",  # 本地人 describes a person
-        "海盐汽水",
-        # a division beside lifestyle words only: where a person lives, not who publishes
-        "江苏省美食地图",
-        "朝阳区宝妈日常",
-        "上海市吃喝玩乐",
-        "浦东新区遛娃记录",
+        "阿May在深圳",  # where someone lives, later in the name
+        "海盐汽水",  # everyday words that are also short names (division_common_words)
+        "长寿花的阳台",
+        "光明日报读者",  # an everyday word + a media word: an outlet's brand, not the place
+        "東方日報精選",
+        "西湖边的猫",  # the lake, not the district
+        "刘重庆的日常",  # surname + a place-like given name
         "",
     ],
 )
