@@ -17,29 +17,10 @@ from checks.rules import account_fixes
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
 from checks.rules.evidence import finding_at, source
-from checks.text.layer import Span, covering, find
+from checks.text.claims import TITLE_LEXICONS, person_role, title_mention
+from checks.text.layer import Span, find
 from checks.vocabulary.normalize import normalize
 
-CLAUSE_REACH = 40  # how far back a clause is read for kinship words (bounded: linear on any text)
-PAST = (
-    "退休",
-    "离职",
-    "前",
-    "原",
-    "曾是",
-    "曾经是",
-    "当过",
-    "做过",
-    "想当",
-    "梦想",
-    "未来的",
-    "立志",
-    "准",
-    "retired",
-    "former",
-    "ex-",
-    "future",
-)
 SELF_REFERENCE = re.compile(
     r"(我是|我本人是|本人是|我作为|作为一名|作为一个|作为|身为|我当了|我做了|(?<![a-z])(?:i am|i'm|as an?))\s*"
     r"(一名|一个|一位|名|个|an?\s)?\s*[^，。！？,.!?\n]{0,12}$"
@@ -57,27 +38,16 @@ WHERE_NAMES = {
 
 
 def _not_a_claim(ctx: Context, text: str, hit: Span) -> bool:
-    lexicons = ("title_non_claims",) if hit.target == "name" else ("title_non_claims", "title_mentions")
-    for lexicon in lexicons:
-        if covering(hit, find(ctx.packs, lexicon, text)) is not None:
-            return True
-    norm = normalize(text)
-    before, after = norm[max(0, hit.start - 6) : hit.start], norm[hit.end : hit.end + 6]
-    lo = max(0, hit.start - CLAUSE_REACH)
-    clause_start = max(lo - 1, *(norm.rfind(p, lo, hit.start) for p in "，。,.!！？?；;|｜"))
-    clause = norm[clause_start + 1 : hit.start]
-    kin = [k for k in ctx.packs.lexicon("kinship_words") if k != "家的"]
-    if after.startswith(("们", "家属")) or any(after.lstrip("的家").startswith(k) for k in kin):
-        return True
-    if after.startswith(("家的", "'s ")) or any(k in clause for k in kin):
-        return True
-    return any(p in before[-4:] for p in PAST)
+    """A self-reference in the text that is a mention, a relative's title or a past role."""
+    return bool(person_role(ctx.packs, text, hit)) or title_mention(ctx.packs, text, hit, in_name=False)
 
 
 def _claims(ctx: Context, field: str) -> list[Span]:
+    """The account's own claims (computed once: checks.text.claims), then self-references in the
+    title and text (我是一名医生, as a lawyer)."""
     titles = f"titles_{field}"
-    found: list[Span] = []
-    for where in ("name", "bio", "title", "text"):
+    found: list[Span] = list(ctx.text.claims.titles_of(field))
+    for where in ("title", "text"):
         text = source(ctx.draft, where)
         norm = normalize(text)
         for hit in find(ctx.packs, titles, text, where):
@@ -138,5 +108,5 @@ RULE = Rule(
         ),
     ),
     check=check,
-    lexicons=(*(f"titles_{f}" for f in FIELDS), "title_non_claims", "title_mentions", "kinship_words"),
+    lexicons=(*TITLE_LEXICONS, "kinship_words", "past_role_markers"),
 )

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from checks.model import Draft
 from checks.text import layer, structure
-from checks.text.claims import ORGAN_LEXICONS, OUTLET_LEXICONS, AccountClaims, account_claims
+from checks.text.claims import ORGAN_LEXICONS, OUTLET_LEXICONS, TITLE_LEXICONS, AccountClaims, account_claims
 from checks.text.divisions import DIVISION_LEXICONS
 from checks.text.labels import LEXICONS as LABEL_LEXICONS
 from checks.text.labels import Label, find_labels
@@ -53,6 +53,8 @@ LEXICONS = tuple(
             *TOPIC_LEXICONS,
             *ORGAN_LEXICONS,
             *OUTLET_LEXICONS,
+            *TITLE_LEXICONS,
+            "kinship_words",
             *DIVISION_LEXICONS,
         )
     )
