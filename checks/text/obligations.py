@@ -33,6 +33,7 @@ LEXICONS = (
     "old_news_context",
     "personal_memory",
     "official_organs",
+    "weather_only",
     *events.LEXICONS,
 )
 
@@ -156,12 +157,22 @@ def reported_cues(ta: TextAnalysis, declarations: tuple[str, ...] = ()) -> list[
     return cues
 
 
+def relayed_by_label(ta: TextAnalysis) -> list[Span]:
+    """What a vague or deferred source label (据报道, 网传, reports say, 来源见评论区) relays: the
+    creator marks the post as passed-on information, so a policy or weather word (`news_weak`,
+    `weather_only`: 新规, 寒潮) or something that happened to others (送医, 检出问题) is news that
+    owes a checkable source. Casual hearsay about a shop ("听说这家店很好吃") relays none of these."""
+    cues = list(ta.topics.get("news_weak", ())) + ta.find("weather_only")
+    cues += [h for h in ta.find("event_happenings") if not _first_person(ta, h)]
+    return sorted(cues, key=lambda c: (c.target != "title", c.start))
+
+
 def source_obligation(
     ta: TextAnalysis, media: tuple[MediaFacts, ...], declarations: tuple[str, ...], publish_at: datetime
 ) -> list[Span]:
     """The news cues that make a source label necessary ([] when the post owes none)."""
     attempted = bool(ta.labels_of("source", "vague") or ta.labels_of("source", "deferred"))
-    cues = reported_cues(ta, declarations) or (list(ta.topics.get("news_weak", ())) if attempted else [])
+    cues = reported_cues(ta, declarations) or (relayed_by_label(ta) if attempted else [])
     if not cues or "fiction" in ta.topics or "fiction" in declarations:
         return []
     relayed = [c for c in cues if c.lexicon == "event_happenings"]  # checked for person already
@@ -178,7 +189,8 @@ def source_obligation(
         fresh = [
             c
             for c in cues
-            if c.lexicon in ("topic_social_event", "event_happenings") and events.fresh(ta, c, publish_at)
+            if c.lexicon in ("topic_social_event", "disaster_terms", "event_happenings")
+            and events.fresh(ta, c, publish_at)
         ]
         if not [c for c in fresh if not _first_person(ta, c)]:
             return []
