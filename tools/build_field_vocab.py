@@ -153,7 +153,8 @@ VOCABULARIES = (
         _items(
             "中考, 高考, 考研, 考公, 国考, 省考, 四六级, 四级, 六级, 雅思, 托福, 教资, 期末考, 期末, 月考, 小升初, 分数线, 录取, 志愿, "
             "一本, 985, 211, 双一流, 名校, 重点高中, 重点大学, 提分, 真题, 模拟卷, 完形, 完形填空, 阅读理解, 作文, 单词, 错题, 刷题, "
-            "数学, 英语, 语文, 物理, 化学, 考前, 冲刺, 上岸, 考编, ielts, toefl, sat, gre, gaokao, exam, "
+            "数学, 英语, 语文, 物理, 化学, 考前, 冲刺, 上岸, 考编, 奥数, 竞赛, 补习, 补课, 辅导班, 培训班, 课外班, 成绩, "
+            "考试, 家教, 幼小衔接, 学区, ielts, toefl, sat, gre, gaokao, exam, "
             "exams, admission, admissions"
         ),
         "Exam and study terms (hand-kept: THUOCL has no education list).",

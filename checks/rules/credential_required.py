@@ -22,7 +22,7 @@ from checks.rules import account_fixes, advice_patterns, frames_advice
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
 from checks.rules.evidence import finding_at, source
-from checks.text.layer import Span, find
+from checks.text.layer import Span, find, outside
 from checks.text.structure import sentences as _sentences
 from checks.vocabulary.normalize import normalize
 
@@ -50,7 +50,9 @@ def advice_hit(ctx: Context, field: str) -> Span | None:
                     shaped.append(hit)
                     if pattern in advice_patterns.SELF_SUFFICIENT:
                         candidates.append(hit)
-        cue_hits = [h for h in find(packs, f"advice_{field}", text, where) if not _done(text, h)] + shaped
+        compounds = find(packs, "advice_compounds", text, where)  # 清仓处理: a shop's sale
+        cues = outside(find(packs, f"advice_{field}", text, where), compounds)
+        cue_hits = [h for h in cues if not _done(text, h)] + shaped
         if cue_hits:
             informative = {sentence_of(h.start) for h in find(packs, "advice_information", text, where)}
             strong = {sentence_of(h.start) for h in find(packs, "advice_markers_strong", text, where)}
@@ -138,6 +140,7 @@ RULE = Rule(
     check=check,
     lexicons=(
         *(f"advice_{f}" for f in FIELDS),
+        "advice_compounds",
         "advice_information",
         "advice_markers",
         "advice_markers_strong",

@@ -57,7 +57,10 @@ IMPERATIVE_OPENING = re.compile(
     r"(?:^|[，,：:])\s*(?:一定要|千万|务必|记得|记住|切记|赶紧|建议|请(?!假|客|教)|别(?!提|说|人)|不要(?!太)|"
     r"唔好|咪|\b(?:don't|do not|never|stop|always|make sure|try|take|buy|sell|put)\b)"
 )
-STRONG_ANYWHERE = re.compile(r"千万(?:别|不要|不能|记得|要)|务必|切记|一定不要|一定别|绝对不要|\bnever\b")
+# "先别急着吃止咳药", "不要急着配眼镜": holding the reader back is an instruction anywhere.
+STRONG_ANYWHERE = re.compile(
+    r"千万(?:别|不要|不能|记得|要)|务必|切记|一定不要|一定别|绝对不要|(?:先|暂时)?(?:别|不要|唔好)急住?着?|\bnever\b"
+)
 # "有结节的，…", "家里有老人的，…": the readers who have something, addressed.
 ADDRESSEE_SHAPE = re.compile(
     r"(?:^|[，,])(?:家里|身边)?有[^，,。；;]{1,8}的(?:人|朋友|宝宝|姐妹|家长|同学)?(?=[，,])"
@@ -73,11 +76,13 @@ FIRST_PERSON_START = re.compile(r"^\s*(?:我|我们|俺|咱|本人|\b(?:i|we|my)
 # A measure or condition with a change for the better, close behind it.
 IMPROVES = re.compile(
     r"[^，,。；;]{0,8}?(?:降|下来|正常|稳定|好了|好转|没了|消了|消失|不见了|没再|再没|再也没|缩小|变小|小了|转阴|"
-    r"痊愈|逆转|断根|不疼|不痛|不犯|没犯|没复发|不复发|控制住|\b(?:dropped|normal|gone|shrank|shrunk|reversed|"
+    r"痊愈|逆转|断根|不疼|不痛|不犯|没犯|没复发|不复发|控制住|好返|冇晒|无晒|没涨|不涨|没加深|不再涨|\b(?:dropped|normal|gone|shrank|shrunk|reversed|"
     r"cured|disappeared|went away)\b)"
 )
 # The drug given up: 二甲双胍早扔了, 不用吃那些四联药, 把药停了, 唔使食药, ditch your meds.
-DRUG_DROPPED_AFTER = re.compile(r"[^，,。；;]{0,4}?(?:扔|停|不吃了|不用吃了|戒了|甩了|丢了|断了|减了|减半)")
+DRUG_DROPPED_AFTER = re.compile(
+    r"[^，,。；;]{0,4}?(?:扔|停|不吃了|不用吃了|戒了|甩了|丢了|断了|减了|减半|唔使食|唔使吃|唔食|冇食|不用食)"
+)
 DRUG_DROPPED_BEFORE = re.compile(
     r"(?:不用|不必|不需要|无需|别|不要|唔使|唔好|不再|停了|停掉|扔了|把)(?:再)?(?:吃|用|打|服|食)?[^，,。；;]{0,4}$"
 )
@@ -92,7 +97,8 @@ REMEDY = re.compile(
 )
 DOSE = re.compile(
     r"(?:每天|每日|一天|一日|早晚|早上|晚上|空腹|睡前|饭前|饭后|每次|每顿)[^，,。；;]{0,6}?"
-    r"(?:喝|吃|嚼|服|含|泡|涂|食|饮)[^，,。；;]{0,3}?[0-9一二两三四五六七八九十半]+\s*(?:瓣|杯|勺|碗|片|粒|颗|克|g|毫升|ml|袋|滴|个|根|次)"
+    r"(?:喝|吃|嚼|服|含|泡|涂|食|饮|滴|点|喷|擦|敷)[^，,。；;]{0,3}?[0-9一二两三四五六七八九十半]+\s*"
+    r"(?:瓣|杯|勺|碗|片|粒|颗|克|g|毫升|ml|袋|滴|个|根|次|喷)"
 )
 SETS_REPS = re.compile(
     r"(?:[0-9一二两三四五六七八九十]+\s*组|每组\s*[0-9一二两三四五六七八九十]+|[0-9]+\s*[x×*]\s*[0-9]+|"
@@ -291,13 +297,29 @@ def _promises(s: _Sentence) -> list[Frame]:
     for a, b in s.spans("frame_promises"):
         rel = b - s.start
         window = s.norm[rel : rel + PROMISE_REACH]
+        # "30% returns in three months, guaranteed", "提高30分，保证": the outcome told first
+        lo = max(0, a - s.start - PROMISE_REACH * 3)
+        before = s.norm[lo : a - s.start]
         for fld, rx in BOUND_PROMISE.items():
             m = rx.search(window)
             if m:
                 end = s.start + rel + m.end()
                 out.append(Frame("promise", fld, s.target, a, end, (_word(s, a, end),)))
                 break
+            m = _last(rx, before) if s.norm[a - s.start - 2 : a - s.start].strip(" ,，") == "" else None
+            if m:
+                start = s.start + lo + m.start()
+                out.append(Frame("promise", fld, s.target, start, b, (_word(s, start, b),)))
+                break
     return out
+
+
+def _last(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of `rx` in `text` (the outcome nearest a guarantee that follows it)."""
+    last = None
+    for last in rx.finditer(text):  # noqa: B007 - we want the final match
+        pass
+    return last
 
 
 def _regimens(s: _Sentence, post_health: bool) -> list[Frame]:
