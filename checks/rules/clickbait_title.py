@@ -2,7 +2,8 @@
 
 Beyond hook words, three shapes make a title bait by themselves: a guaranteed result (保证/包你/
 百分百 + an outcome: 一周瘦十斤, guaranteed to double — `clickbait_promise`), an urge to forward to
-everyone (转给身边每一个人 — `clickbait_forward`), an insider who hides the payoff (airlines hate
+everyone (转给身边每一个人 — `clickbait_forward`), what watching will do to the reader (看完这条你就
+再也不敢…, 睇完唔好嚇親 — `clickbait_aftermath`), an insider who hides the payoff (airlines hate
 this trick, 银行最怕你知道 — `clickbait_insider`); and a fourth with the body: a title announcing
 a loss or danger to the reader (你家的钱正在被掏空 — `clickbait_alarm`) that the body never reports.
 
@@ -47,7 +48,7 @@ def _hooks(ctx: Context, lexicon: str, title: str) -> list[Span]:
 def title_hooks(ctx: Context) -> list[Span]:
     title = ctx.draft.title or ""
     strong = _hooks(ctx, "clickbait_strong", title)
-    for shape in ("clickbait_promise", "clickbait_forward", "clickbait_insider"):
+    for shape in ("clickbait_promise", "clickbait_forward", "clickbait_insider", "clickbait_aftermath"):
         strong += _hooks(ctx, shape, title)
     strong += _unreported_alarm(ctx, title)
     strong += [
@@ -164,5 +165,6 @@ RULE = Rule(
         "clickbait_forward",
         "clickbait_insider",
         "clickbait_alarm",
+        "clickbait_aftermath",
     ),
 )

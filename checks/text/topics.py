@@ -129,7 +129,13 @@ def _fiction(packs: PackSet, body: dict[str, str], account_parts: dict[str, str]
         # A fan talking about a broadcast series: its 大结局/短剧/反转 are someone else's.
         return _as("fiction", own + strong + weak + series) if own else []
     score = len({normalize(c.text) for c in weak}) + (1 if series else 0) + (1 if account else 0)
-    if own or strong or (weak and score >= 2) or (notice and (series or weak)):
+    reality = body_hits("fiction_reality_claims") + [
+        c for t, x in account_parts.items() for c in hits(packs, "fiction_reality_claims", t, x)
+    ]
+    if reality and not (own or strong or notice):
+        return []  # "讲真实案件": a 竟然是 or a 故事会 name does not make a real case a story
+    # a chapter of a serial (第二章…明晚更新) by an account that writes stories (写点小说)
+    if own or strong or (weak and score >= 2) or (notice and (series or weak)) or (series and account):
         return _as("fiction", own + strong + weak + series + account)
     return []
 
