@@ -52,11 +52,12 @@ def self_shot_media(media: tuple[MediaFacts, ...], declarations: tuple[str, ...]
 
 def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed: bool = False) -> list[Span]:
     """The cues that make a post news. Fiction is never news (a short drama's 大火 is plot).
-    With `witnessed` (the creator filmed it) incidents count too — a stopped train, a flooded
-    car park: on their own footage that is a social event, in a text-only diary it is not."""
+    With `witnessed` (the creator filmed it) incidents and weaker news words count too — a
+    stopped train, a flooded car park, a notice photographed on a hospital door (通知), police at a
+    closed bridge: on their own footage that is a social event, in a text-only diary it is not."""
     if "fiction" in ta.topics or "fiction" in declarations:
         return []
-    topics = (*NEWS_TOPICS, "incident") if witnessed else NEWS_TOPICS
+    topics = (*NEWS_TOPICS, "incident", "news_weak") if witnessed else NEWS_TOPICS
     return [c for t in topics for c in ta.topics.get(t, ())]
 
 
