@@ -48,6 +48,9 @@ LEXICONS = (
     "frame_promises",
     "advice_information",
     "advice_markers_strong",
+    "frame_buy",
+    "frame_forecast",
+    *(f"promise_outcomes_{f}" for f in ("education", "finance", "health")),
 )
 
 # "家长们一定要…", "你别签…", "有结节的朋友可以…": an addressee followed closely by a modal.
@@ -67,11 +70,10 @@ ADDRESSEE_SHAPE = re.compile(
 )
 HOW_TO = re.compile(r"怎么(?:分|办|做|签|写|吃|选|买|填|调|治|降|告|要回|才能|才不|操作)|如何|\bhow to\b")
 TEACH = re.compile(r"教你|攻略|秘诀|避坑|这样(?:申请|操作|做|办|写|签|吃|买)|\bhere's how\b")
-# "上车这只白酒股，年底翻倍": a buy with a forecast return is a promise without a promise word.
-BUY = re.compile(r"上车|入手|梭哈|满仓|抄底|(?<![已刚])买(?![了过的])|\b(?:buy|all in|load up|get in)\b")
-FORECAST = re.compile(
-    r"(?:翻倍|翻番|翻几倍|翻\s*[0-9一二两三四五六七八九十]+\s*倍|暴涨|起飞|涨停)(?![了过])|\b\d+x\b|\bdouble\b|to the moon"
-)
+# Buys (`frame_buy`) and forecasts (`frame_forecast`) are pack words; their tense is a shape:
+# 已买/刚买/买了/买过/买的 is what the creator did, 翻倍了/涨停过 what already happened.
+BOUGHT_BEFORE = ("已", "刚")
+DONE_AFTER = ("了", "过", "的")
 FIRST_PERSON_START = re.compile(r"^\s*(?:我|我们|俺|咱|本人|\b(?:i|we|my)\b)")
 # A measure or condition with a change for the better, close behind it.
 IMPROVES = re.compile(
@@ -107,16 +109,7 @@ SETS_REPS = re.compile(
 STOP_RULE = re.compile(
     r"(?:疼|痛|不舒服|酸|麻|心慌|头晕)[^，,。；;]{0,4}就停|停下来|\bstop (?:if|when|as soon as)\b"
 )
-BOUND_PROMISE = {
-    "education": re.compile(
-        r"(?:提高|提|涨|多考|多拿|拿到|考到|考上|上|过|冲)\s*[0-9一二两三四五六七八九十百]+\s*分|[0-9]+\s*分以上|上岸|录取|"
-        r"考上|过线|过级|满分|985|211|名校|一本|重点|\b(?:score|band|admission|get into|pass)\b"
-    ),
-    "finance": re.compile(
-        r"收益|回报|赚|翻倍|翻番|回本|年化|[0-9]+(?:\.[0-9]+)?\s*[%％]|\b(?:returns?|profit|gains?|double|[0-9]+x)\b"
-    ),
-    "health": re.compile(r"瘦\s*[0-9一二两三四五六七八九十]+\s*斤|治好|见效|根治|痊愈|降下来|\blose \d+"),
-}
+PROMISE_FIELDS = ("education", "finance", "health")  # outcomes: lexicons promise_outcomes_<field>
 PROMISE_REACH = 12
 CLAUSE_END = re.compile(r"[，,。；;：:!！?？、\s]")
 
@@ -199,7 +192,7 @@ def _frames(ctx: Context) -> list[Frame]:
             # No field word, cure or guarantee: only a regimen or a buy-and-forecast can be advice.
             if not report:
                 found.extend(_regimens(s, post_health))
-                found.extend(_promises(s) if FORECAST.search(s.norm) else ())
+                found.extend(_promises(s) if _open(s, "frame_forecast") else ())
             out.extend(_merged(found))
             continue
         eff = _efficacy(s, prev)
@@ -287,39 +280,42 @@ def _dropped(s: _Sentence) -> tuple[int, int] | None:
     return None
 
 
-def _promises(s: _Sentence) -> list[Frame]:
+def _open(s: _Sentence, lexicon: str) -> list[tuple[int, int]]:
+    """Buys or forecasts not told as done (买了, 已买, 翻倍了)."""
     out = []
-    buy, forecast = BUY.search(s.norm), FORECAST.search(s.norm)
-    if buy and forecast:
-        a, b = s.start + forecast.start(), s.start + forecast.end()
-        words = (_word(s, s.start + buy.start(), s.start + buy.end()), _word(s, a, b))
-        out.append(Frame("promise", "finance", s.target, min(a, s.start + buy.start()), b, words))
-    for a, b in s.spans("frame_promises"):
-        rel = b - s.start
-        window = s.norm[rel : rel + PROMISE_REACH]
-        # "30% returns in three months, guaranteed", "提高30分，保证": the outcome told first
-        lo = max(0, a - s.start - PROMISE_REACH * 3)
-        before = s.norm[lo : a - s.start]
-        for fld, rx in BOUND_PROMISE.items():
-            m = rx.search(window)
-            if m:
-                end = s.start + rel + m.end()
-                out.append(Frame("promise", fld, s.target, a, end, (_word(s, a, end),)))
-                break
-            m = _last(rx, before) if s.norm[a - s.start - 2 : a - s.start].strip(" ,，") == "" else None
-            if m:
-                start = s.start + lo + m.start()
-                out.append(Frame("promise", fld, s.target, start, b, (_word(s, start, b),)))
-                break
+    for a, b in s.spans(lexicon):
+        rel_a, rel_b = a - s.start, b - s.start
+        if s.norm.startswith(DONE_AFTER, rel_b) and not s.norm[rel_a:rel_b].isascii():
+            continue
+        if lexicon == "frame_buy" and s.norm[max(0, rel_a - 1) : rel_a].endswith(BOUGHT_BEFORE):
+            continue
+        out.append((a, b))
     return out
 
 
-def _last(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The last match of `rx` in `text` (the outcome nearest a guarantee that follows it)."""
-    last = None
-    for last in rx.finditer(text):  # noqa: B007 - we want the final match
-        pass
-    return last
+def _promises(s: _Sentence) -> list[Frame]:
+    out = []
+    buys, forecasts = _open(s, "frame_buy"), _open(s, "frame_forecast")
+    if buys and forecasts:
+        (ba, bb), (a, b) = buys[0], forecasts[0]
+        words = (_word(s, ba, bb), _word(s, a, b))
+        out.append(Frame("promise", "finance", s.target, min(a, ba), b, words))
+    for a, b in s.spans("frame_promises"):
+        # "30% returns in three months, guaranteed", "提高30分，保证": the outcome told first
+        trailing = s.norm[max(0, a - s.start - 2) : a - s.start].strip(" ,，") == ""
+        for fld in PROMISE_FIELDS:
+            outcomes = s.spans(f"promise_outcomes_{fld}")
+            after = [o for o in outcomes if b <= o[0] and o[1] <= b + PROMISE_REACH]
+            if after:
+                end = after[0][1]
+                out.append(Frame("promise", fld, s.target, a, end, (_word(s, a, end),)))
+                break
+            before = [o for o in outcomes if a - PROMISE_REACH * 3 <= o[0] and o[1] <= a]
+            if before and trailing:
+                start = before[-1][0]
+                out.append(Frame("promise", fld, s.target, start, b, (_word(s, start, b),)))
+                break
+    return out
 
 
 def _regimens(s: _Sentence, post_health: bool) -> list[Frame]:

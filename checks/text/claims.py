@@ -44,6 +44,7 @@ ORGAN_LEXICONS = (
     "official_institutions",
     "past_role_markers",
     "relation_claim_words",
+    "relation_words",
 )
 OUTLET_LEXICONS = (
     "media_outlets",
@@ -62,8 +63,6 @@ ORGAN_PATTERN = re.compile(
 READ_BEFORE = ("看", "读", "听")
 ORGAN_UNITS = "局所队院站厅处委"
 BIO_CLAIM = ("官方", "旗下", "主办", "出品", "官微", "授权", "账号", "合作", "签约", "入驻", "official", "partner", "affiliate")
-# "税务局老李的学生", "派出所张所的徒弟": a relation of someone in the organ, not the organ.
-RELATIONS = ("学生", "徒弟", "弟子", "学员", "粉丝", "家人", "助理", "司机", "邻居")
 
 
 @dataclass(frozen=True)
@@ -136,6 +135,9 @@ def person_role(packs: PackSet, text: str, hit: Span) -> str:
         return "relative"
     if after.startswith(("家的", "'s ")) or any(k in clause for k in kin):
         return "relative"
+    relation = after.find("的")  # 李老师的学生, 王医生的助理: someone the professional taught or treated
+    if 0 <= relation <= 3 and after[relation + 1 :].startswith(tuple(packs.lexicon("relation_words"))):
+        return "relative"
     return ""
 
 
@@ -174,7 +176,8 @@ def _guarded(packs: PackSet, text: str, hit: Span) -> bool:
     relation = after.find("的")
     if 0 <= relation <= 3:
         tail = after[relation + 1 :]
-        return tail.startswith(RELATIONS) or tail.startswith(tuple(packs.lexicon("kinship_words")))
+        # "税务局老李的学生", "派出所张所的徒弟": a relation of someone in the organ, not the organ
+        return tail.startswith((*packs.lexicon("relation_words"), *packs.lexicon("kinship_words")))
     return False
 
 

@@ -162,6 +162,17 @@ def first_person(ta: TextAnalysis, cue: Span) -> bool:
     return sent is not None and _speaks_of_self(_norm(ta, cue.target), sent.start, sent.end)
 
 
+def first_person_clause(ta: TextAnalysis, cue: Span) -> bool:
+    """The cue's clause (between commas) is about the creator: "前天那场台风把堤坝冲垮了，视频我剪好了"
+    tells a public event and then what the creator did with it; only "我家被冲垮了" is personal."""
+    norm = _norm(ta, cue.target)
+    ends = _index(ta).ends.get(cue.target, [])
+    k = bisect_left(ends, cue.start)
+    lo = ends[k - 1] + 1 if k > 0 else 0
+    hi = ends[k] if k < len(ends) else len(norm)
+    return FIRST_PERSON.search(norm, lo, hi) is not None
+
+
 @lru_cache(maxsize=4096)
 def _speaks_of_self(norm: str, start: int, end: int) -> bool:
     """Once per sentence, however many cues it holds (a hostile post is one endless sentence)."""

@@ -193,7 +193,7 @@ def source_obligation(
             if c.lexicon in ("topic_social_event", "disaster_terms", "event_happenings")
             and events.fresh(ta, c, publish_at)
         ]
-        if not [c for c in fresh if not _first_person(ta, c)]:
+        if not [c for c in fresh if not events.first_person_clause(ta, c)]:
             return []
     if not attempted and issuer_account(ta):
         return []
