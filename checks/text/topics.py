@@ -132,8 +132,10 @@ def _fiction(packs: PackSet, body: dict[str, str], account_parts: dict[str, str]
     reality = body_hits("fiction_reality_claims") + [
         c for t, x in account_parts.items() for c in hits(packs, "fiction_reality_claims", t, x)
     ]
-    if reality and not (own or strong or notice):
-        return []  # "讲真实案件": a 竟然是 or a 故事会 name does not make a real case a story
+    if reality and not (own or strong or notice or series):
+        # "讲真实案件": a 竟然是 or a 故事会 name does not make a real case a story (an episode
+        # series that swears it is real — 第5集…不是剧本 — is still a series)
+        return []
     # a chapter of a serial (第二章…明晚更新) by an account that writes stories (写点小说)
     if own or strong or (weak and score >= 2) or (notice and (series or weak)) or (series and account):
         return _as("fiction", own + strong + weak + series + account)

@@ -188,3 +188,8 @@ def test_a_professionals_student_patient_or_assistant_claims_no_title(text: str)
 
 def test_a_self_reference_still_claims_the_title() -> None:
     assert account_fired(TITLE, text="我是一名老师，今天说说作业的事。")
+
+
+def test_an_episode_series_that_swears_it_is_real_is_still_fiction() -> None:
+    text = "绝对真事，不是演的！\n小姑子：“这房子本来就该给我。”\n我：“房本上写的是我名字。”\n下集更精彩"
+    assert fired(FICTION, title="第3集｜小姑子要抢我的房", text=text, name="阿梅和她的小姑子", bio="真实记录")
