@@ -166,6 +166,8 @@ def _guarded(packs: PackSet, text: str, hit: Span) -> bool:
     norm = normalize(text)
     before = norm[max(0, hit.start - GUARD_WINDOW) : hit.start]
     after = norm[hit.end :].lstrip()
+    if person_role(packs, text, hit):
+        return True  # 我爸是交警, 原税务局干部: a relative's job or a past role
     guards_after = tuple(packs.lexicon("official_guards_after"))
     # "市监局门口": the organ's office (局, 所, 队) before the word that makes it a place
     unit = after[1:] if after[:1] and after[0] in ORGAN_UNITS else after

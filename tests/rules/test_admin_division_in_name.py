@@ -72,6 +72,8 @@ def test_rename_drops_every_offending_part_or_asks_for_a_new_name() -> None:
         "東方日報精選",
         "西湖边的猫",  # the lake, not the district
         "刘重庆的日常",  # surname + a place-like given name
+        "江南烟雨",  # a cultural region, not 江南区
+        "上海滩往事",  # an era's name (name_whitelist)
         "",
     ],
 )

@@ -113,6 +113,8 @@ CLICKBAIT = "clickbait_title"
         "睇完唔好驚！",
         "照着做，成绩肯定提高",
         "每个人都转一下！",
+        "所有宝妈都转一下",
+        "看完你就知道为什么了",
         "赶紧转给爸妈，很重要",
         "After watching this you'll never eat instant noodles again",
     ],
@@ -193,3 +195,9 @@ def test_a_self_reference_still_claims_the_title() -> None:
 def test_an_episode_series_that_swears_it_is_real_is_still_fiction() -> None:
     text = "绝对真事，不是演的！\n小姑子：“这房子本来就该给我。”\n我：“房本上写的是我名字。”\n下集更精彩"
     assert fired(FICTION, title="第3集｜小姑子要抢我的房", text=text, name="阿梅和她的小姑子", bio="真实记录")
+
+
+def test_a_relatives_job_is_not_the_account_posing_as_the_organ() -> None:
+    assert not account_fired("impersonation_official", name="我爸是交警")
+    assert not account_fired("impersonation_official", name="法院旁边的咖啡馆")
+    assert account_fired("impersonation_official", name="市监在线提醒")
