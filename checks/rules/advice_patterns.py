@@ -9,6 +9,12 @@ themself (我吃了2片, I stopped my statins, 我买的基金, 买了点指数�
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from checks.text.layer import find
+
+if TYPE_CHECKING:
+    from checks.vocabulary.packset import PackSet
 
 NUM = r"[0-9一二两三四五六七八九十半]+"
 DOSAGE_ZH = re.compile(
@@ -23,15 +29,7 @@ STOP_MEDS_EN = re.compile(
     r"\b(stop|stopping|quit|skip|drop|cut out)\s+(taking\s+)?((your|the|all|those)\s+)?([a-z-]+\s+){0,2}?"
     r"(antibiotics?|medications?|meds|pills|statins|insulin|steroids|antidepressants|inhaler|prescriptions?)\b"
 )
-FIN_ACTION_ZH = re.compile(
-    r"(买入?|入手|配置|梭哈|上车|加仓|满仓|定投|抄底|all in)(?![了过])[^，。,；;！？!?\s]{0,10}?"
-    r"(基金|股票|个股|债基|债券|国债|黄金|理财产品|etf|比特币|虚拟币|[一两三四五这那]只票)"
-)
 FIN_ALLOCATION_ZH = re.compile(r"([一二两三四五六七八九]成|\d{1,2}\s*[%％])(买|放|配|投|压|留)")
-FIN_ACTION_EN = re.compile(
-    r"\b(buy|sell|short|dump|load up on|put|invest|allocate|move)\b[^.;!?\n]{0,30}?"
-    r"\b(stocks?|shares|funds?|bonds?|etfs?|crypto|bitcoin|btc|eth|gold|index funds?|s&p ?500)\b"
-)
 FIN_PROMISE = re.compile(
     r"收益(至少|稳定在|保底|能到|可达|轻松)|年化[^，。]{0,4}\d+(\.\d+)?\s*[%％]"
     r"|\b(at least|guaranteed|easily)\s+\d+(\.\d+)?\s*%\s*(returns?|a year|annually|gains?)"
@@ -39,7 +37,7 @@ FIN_PROMISE = re.compile(
 
 CUES = {
     "health": (DOSAGE_ZH, DOSAGE_EN, STOP_MEDS_EN),
-    "finance": (FIN_ACTION_ZH, FIN_ALLOCATION_ZH, FIN_ACTION_EN),
+    "finance": (FIN_ALLOCATION_ZH,),  # and finance_actions (pack words bound by a shape)
     "education": (),
     "justice": (),
 }
@@ -66,3 +64,29 @@ def first_person(text: str, at: int) -> bool:
     """ "我吃了2片", "I stopped my statins": what the creator did, told right before the match."""
     before = text[max(0, at - 4) : at]
     return "我" in before or bool(FIRST_PERSON_EN.search(text[max(0, at - 25) : at]))
+
+
+# A buy and its instrument: at most this many characters apart, with no clause break between.
+ACTION_REACH_ZH, ACTION_REACH_EN = 10, 30
+CLAUSE_BREAK = re.compile(r"[，。,；;！？!?\n]")
+FINANCE_LEXICONS = ("advice_finance_actions", "advice_finance_objects")
+
+
+def finance_actions(packs: PackSet, text: str, norm: str, target: str) -> list[tuple[int, int]]:
+    """Buys aimed at an instrument (梭哈这只票, 定投指数基金, put half your savings in index funds):
+    a verb of `advice_finance_actions` followed closely by a word of `advice_finance_objects`.
+    The verb told as done (买了, 定投过) reports what happened."""
+    objects = find(packs, "advice_finance_objects", text, target)
+    if not objects:
+        return []
+    out = []
+    for verb in find(packs, "advice_finance_actions", text, target):
+        latin = verb.phrase.isascii()
+        if not latin and norm.startswith(("了", "过"), verb.end):
+            continue
+        reach = ACTION_REACH_EN if latin else ACTION_REACH_ZH
+        for obj in objects:
+            if verb.end <= obj.start <= verb.end + reach and not CLAUSE_BREAK.search(norm, verb.end, obj.start):
+                out.append((verb.start, obj.end))
+                break
+    return out

@@ -52,6 +52,10 @@ def advice_hit(ctx: Context, field: str) -> Span | None:
                         candidates.append(hit)
         compounds = find(packs, "advice_compounds", text, where)  # 清仓处理: a shop's sale
         cues = outside(find(packs, f"advice_{field}", text, where), compounds)
+        if field == "finance":
+            for a, b in advice_patterns.finance_actions(packs, text, norm, where):
+                if not advice_patterns.first_person(norm, a):
+                    shaped.append(Span(where, a, b, text[a:b], "pattern"))
         cue_hits = [h for h in cues if not _done(text, h)] + shaped
         if cue_hits:
             informative = {sentence_of(h.start) for h in find(packs, "advice_information", text, where)}
@@ -141,6 +145,7 @@ RULE = Rule(
     lexicons=(
         *(f"advice_{f}" for f in FIELDS),
         "advice_compounds",
+        *advice_patterns.FINANCE_LEXICONS,
         "advice_information",
         "advice_markers",
         "advice_markers_strong",
