@@ -261,4 +261,6 @@ def _key(path: str | os.PathLike[str]) -> cache.Key | None:
 
 def _transient(facts: MediaFacts) -> bool:
     """Errors that depend on the moment, not the bytes, are not cached."""
-    return bool(facts.error) and facts.error.startswith(("file not found", "permission denied", "read error"))
+    return facts.error is not None and facts.error.startswith(
+        ("file not found", "permission denied", "read error")
+    )
