@@ -64,6 +64,7 @@ LEXICONS = (
     "fiction_cues_series",
     "fiction_account_cues",
     "fiction_account_notice",
+    "fiction_account_documentary",
     "fiction_review_context",
     "fiction_reality_claims",
     "fiction_reconstruction",
@@ -118,7 +119,12 @@ def _fiction(packs: PackSet, body: dict[str, str], account_parts: dict[str, str]
     strong = body_hits("fiction_cues_strong")
     weak = body_hits("fiction_cues_weak")
     series = body_hits("fiction_cues_series")
-    account = [c for t, x in account_parts.items() for c in hits(packs, "fiction_account_cues", t, x)]
+    account = [
+        c
+        for t, x in account_parts.items()
+        for c in hits(packs, "fiction_account_cues", t, x)
+        if not _documentary(packs, x, c)
+    ]
     notice = [
         c
         for t, x in account_parts.items()
@@ -148,6 +154,13 @@ def _reconstruction(body_hits: Callable[[str], list[Span]]) -> list[Span]:
     marker = body_hits("fiction_reconstruction")
     narration = body_hits("fiction_narration")
     return marker[:1] + narration[:1] if marker and narration else []
+
+
+def _documentary(packs: PackSet, text: str, cue: Span) -> bool:
+    """记录基层故事, 身边的真实故事: an account that documents people's stories, not one that makes
+    them up — its 故事 is no fiction cue."""
+    before = normalize(text[max(0, cue.start - 6) : cue.start])
+    return any(normalize(w) in before for w in packs.lexicon("fiction_account_documentary"))
 
 
 def _denied(text: str, cue: Span) -> bool:

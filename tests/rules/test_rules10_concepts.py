@@ -201,3 +201,20 @@ def test_a_relatives_job_is_not_the_account_posing_as_the_organ() -> None:
     assert not account_fired("impersonation_official", name="我爸是交警")
     assert not account_fired("impersonation_official", name="法院旁边的咖啡馆")
     assert account_fired("impersonation_official", name="市监在线提醒")
+
+
+def test_a_documentary_account_telling_a_real_persons_story_is_not_fiction() -> None:
+    text = "隔壁婆婆八十多了，每天推着小车捡纸箱，一天挣不到二十块。"
+    assert not fired(FICTION, title="捡纸箱的婆婆", text=text, name="街坊纪事", bio="记录身边人的故事")
+    assert fired(FICTION, title="婆婆的反转", text="婆婆当众撕了协议，结局反转！", name="阿梅剧场", bio="每天一个故事")
+
+
+@pytest.mark.parametrize(
+    ("rule", "title", "text"),
+    [
+        ("vulnerable_group_exploitation", "崽崽的早饭", "崽崽说点赞过千才肯吃饭，家人们帮帮他！"),
+        ("disaster_exploitation", "水浸过后", "前两天水浸咗成条街，抽水泵而家特价，快啲落单！"),
+    ],
+)
+def test_cantonese_and_colloquial_words_for_children_and_floods(rule: str, title: str, text: str) -> None:
+    assert fired(rule, title=title, text=text)
