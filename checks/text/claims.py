@@ -52,6 +52,7 @@ OUTLET_LEXICONS = (
     "media_name_weak",
     "media_name_modifiers",
     "media_name_guards_after",
+    "media_name_weak_local",
     "lifestyle_words",
 )
 TITLE_LEXICONS = (*(f"titles_{f}" for f in CREDENTIAL_FIELDS), "title_non_claims", "title_mentions")
@@ -223,6 +224,8 @@ def _outlets(packs: PackSet, name: str, bio: str, has_division: bool) -> list[Sp
         weak = find(packs, "media_name_weak", name, "name")
         if weak and (has_division or find(packs, "media_name_modifiers", name, "name")):
             hits = weak
+        elif has_division:  # 苏州同城热点: a hot-topic word beside a place reads as a local outlet
+            hits = find(packs, "media_name_weak_local", name, "name")
     if not hits and any(c in normalize(bio) for c in BIO_CLAIM):
         hits = [h for h in find(packs, outlets, bio, "bio") if not _fan(packs, bio, h)]
     return hits
