@@ -125,6 +125,10 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.debounce.timeout.connect(self.recheck)
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
+        # A child timer, not QTimer.singleShot(0, self.fit_checklist): a pending single-shot
+        # outlives a closed window and fired into its deleted splitter during whatever ran next.
+        self.fit_timer = QTimer(self, singleShot=True, interval=0)
+        self.fit_timer.timeout.connect(self.fit_checklist)
 
         self._build_actions()
         self.editor.changed.connect(self._on_edited)
@@ -304,7 +308,7 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         verdict = self.session.verdict(lang(), pending=pending)
         self.checklist.set_state(state.platform, state.declarations, self.report, pending, verdict)
         self.findings_view.set_empty_text(verdict.headline)
-        QTimer.singleShot(0, self.fit_checklist)  # after the new boxes are shown and laid out
+        self.fit_timer.start()  # after the new boxes are shown and laid out
         if verdict.state != "checking":
             self.status_label.setText(verdict.headline)
 
