@@ -151,6 +151,7 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.checklist.declarations_changed.connect(self._on_declarations)
         self.checklist.export_html.connect(self.export_html)
         self.checklist.export_pdf.connect(self.export_pdf)
+        self.checklist.content_changed.connect(self.fit_timer.start)
         self.account_panel.account_edited.connect(self._on_account_edited)
         self.account_panel.save_default.connect(self.save_default_profile)
         self.load_profile()
