@@ -60,12 +60,14 @@ def local_time(value: datetime | str | None, lang: str = "zh") -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value)
+            when = datetime.fromisoformat(value)
         except ValueError:
             return value
-    if value.tzinfo is None:
-        return value.strftime("%Y-%m-%d %H:%M") + tr(UNKNOWN_ZONE, lang)
-    here = value.astimezone()
+    else:
+        when = value
+    if when.tzinfo is None:
+        return when.strftime("%Y-%m-%d %H:%M") + tr(UNKNOWN_ZONE, lang)
+    here = when.astimezone()
     offset = here.strftime("%z")
     return here.strftime("%Y-%m-%d %H:%M") + f" UTC{offset[:3]}:{offset[3:]}"
 

@@ -110,3 +110,15 @@ def test_every_clause_is_cited_in_chinese_words() -> None:
     for cid in clauses():
         zh = cite(cid, "zh")
         assert zh and not re.search(r"[A-Za-z]{4,}", zh.replace("GB 45438-2025", "")), (cid, zh)
+
+
+def test_a_time_without_an_offset_is_shown_as_written_and_says_so() -> None:
+    from datetime import datetime
+
+    from checks.report.plain import local_time, target_name
+
+    assert local_time(datetime(2026, 11, 21, 15, 42), "zh") == "2026-11-21 15:42（文件未记录时区）"
+    assert local_time("2026-11-21T15:42:00", "en") == "2026-11-21 15:42 (the file records no time zone)"
+    assert local_time(None) == "" and local_time("not a time") == "not a time"
+    assert target_name("media:0", "en", ["photos/a.jpg"]) == "Media 1 (a.jpg)"
+    assert target_name("account", "zh") == "账号信息"
