@@ -5,8 +5,7 @@ The window runs in this process (offscreen unless a display is set). Each run ty
 into the body with a real key event and times, on the wall clock:
   · keystroke → findings shown (what the user waits; includes the typing pause the window waits
     for before it re-checks, `DEBOUNCE_MS`),
-  · re-check → findings shown (from the end of that pause: worker job + rendering), the figure the
-    150 ms target is about,
+  · re-check → findings shown (from the end of that pause: worker job + rendering),
   · rendering alone (`render_report` on the UI thread).
 In the same run, paired with it, the bare engine call the worker makes (`check_draft` with the same
 packs and cached facts) is timed on this thread: the difference is the window's own cost.
@@ -124,10 +123,12 @@ def main() -> None:
             done = w.checks_done
             renders.clear()
             start = time.perf_counter()
-            QTest.keyClick(body, Qt.Key.Key_A if i % 2 == 0 else Qt.Key.Key_Backspace)
+            # a new letter each time: the text is never one the engine has seen (no cache hits)
+            QTest.keyClick(body, Qt.Key(int(Qt.Key.Key_A) + i % 26))
             wait_until(app, lambda done=done: w.checks_done > done and w.settled())
             end = time.perf_counter()
             draft = w.current_draft()
+            draft = draft.with_changes(text=draft.text + "。")  # a text not checked before, like the window's
             facts = services.facts_for_draft(draft, w.media.facts)
             assert facts is not None, "media facts were not cached"
             t0 = time.perf_counter()
@@ -148,11 +149,16 @@ def main() -> None:
         f"post {args.chars} characters, {args.photos} photos (facts cached), {args.runs} keystrokes; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
-    print(f"keystroke → findings shown: {ms(key_to_shown)} (includes the {DEBOUNCE_MS} ms typing pause)")
-    print(f"re-check → findings shown:  {ms(check_to_shown)} (target ≤ {TARGET_MS:.0f} ms)")
+    print(
+        f"keystroke → findings shown: {ms(key_to_shown)} (includes the {DEBOUNCE_MS} ms typing pause;"
+        f" target ≤ {TARGET_MS:.0f} ms)"
+    )
+    print(f"re-check → findings shown:  {ms(check_to_shown)}")
     print(f"peer, bare engine check:    {ms(engine)}")
     print(f"rendering the findings:     median {render_ms:.0f} ms (last run)")
-    sys.exit(0 if statistics.median(check_to_shown) * 1000 <= TARGET_MS else 1)
+    sys.stdout.flush()
+    # Skip interpreter teardown: PySide6 6.12 can over-release True/False there (see app.gui.none_guard).
+    os._exit(0 if statistics.median(key_to_shown) * 1000 <= TARGET_MS else 1)
 
 
 if __name__ == "__main__":
