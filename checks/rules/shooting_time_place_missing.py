@@ -64,6 +64,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     if first.capture_time:
         evidence = f"{first.capture_time_source or 'capture time'} {first.capture_time.isoformat(sep=' ')}"
     cues = news_cues(ta, ctx.draft.declarations, witnessed=True) or public_scene(ta, ctx.draft.declarations)
+    # a notice or policy photographed by the creator (门口贴了新通知): policy news on own footage
+    cues = cues or ([] if "fiction" in ta.topics else ta.find("topic_current_affairs_weak"))
     if cues:
         yield ctx.finding(
             RULE,
@@ -128,5 +130,5 @@ RULE = Rule(
         ),
     ),
     check=check,
-    lexicons=("witnessed_public_actors", "witnessed_disruptions"),
+    lexicons=("witnessed_public_actors", "witnessed_disruptions", "topic_current_affairs_weak"),
 )

@@ -52,12 +52,11 @@ def self_shot_media(media: tuple[MediaFacts, ...], declarations: tuple[str, ...]
 
 def news_cues(ta: TextAnalysis, declarations: tuple[str, ...] = (), *, witnessed: bool = False) -> list[Span]:
     """The cues that make a post news. Fiction is never news (a short drama's 大火 is plot).
-    With `witnessed` (the creator filmed it) incidents and weaker news words count too — a
-    stopped train, a flooded car park, a notice photographed on a hospital door (通知), police at a
-    closed bridge: on their own footage that is a social event, in a text-only diary it is not."""
+    With `witnessed` (the creator filmed it) incidents count too — a stopped train, a flooded
+    car park: on their own footage that is a social event, in a text-only diary it is not."""
     if "fiction" in ta.topics or "fiction" in declarations:
         return []
-    topics = (*NEWS_TOPICS, "incident", "news_weak") if witnessed else NEWS_TOPICS
+    topics = (*NEWS_TOPICS, "incident") if witnessed else NEWS_TOPICS
     return [c for t in topics for c in ta.topics.get(t, ())]
 
 
@@ -190,7 +189,7 @@ def source_obligation(
         fresh = [
             c
             for c in cues
-            if c.lexicon in ("topic_social_event", "disaster_terms", "event_happenings")
+            if c.lexicon in ("topic_social_event", "event_happenings")
             and events.fresh(ta, c, publish_at)
         ]
         if not [c for c in fresh if not events.first_person_clause(ta, c)]:

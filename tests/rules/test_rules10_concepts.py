@@ -138,10 +138,10 @@ SHOOTING = "shooting_time_place_missing"
     "text",
     [
         "路过社区医院，门口贴了新通知：以后打疫苗要提前在网上预约。拍下来给大家看。",
-        "Shot this on my walk home. Three police cars outside the mall and nobody knows why.",
+        "Shot this at the station: a new announcement says the night buses stop running next week.",
     ],
 )
-def test_own_footage_of_a_notice_or_police_scene_owes_time_and_place(text: str) -> None:
+def test_own_footage_of_a_posted_notice_owes_time_and_place(text: str) -> None:
     assert fired(SHOOTING, text=text, media=(shot(),))
 
 
