@@ -1,9 +1,9 @@
-"""The one adapter around on-device OCR (RapidOCR on onnxruntime): pictures and video → `TextLine`s.
+"""The one adapter around on-device OCR (PP-OCR on onnxruntime): pictures and video → `TextLine`s.
 
 Much of Chinese self-media says its message *on* the media (text cards, covers, the first frames of
 a video), so rules must read it as they read the typed text. Everything stays offline: the PP-OCR
-detection/recognition models ship inside the `rapidocr` wheel and are passed to it by path, so the
-library never has a reason to download anything (a missing model means "OCR unavailable", never a
+detection/recognition models ship inside the `rapidocr` wheel and are run by `ocr_engine` from that
+path, so nothing has a reason to download anything (a missing model means "OCR unavailable", never a
 fetch). The engine is built lazily, once per process, only when a file is actually read — the CLI
 does not pay for importing onnxruntime unless OCR runs.
 
@@ -69,18 +69,34 @@ def available() -> bool:
     return True
 
 
+MODEL_NAMES = {"det": "PP-OCRv6_det_small.onnx", "rec": "PP-OCRv6_rec_small.onnx"}
+
+
 def model_files() -> dict[str, Path]:
-    """The detection and recognition models inside the installed rapidocr package."""
+    """The detection and recognition models shipped in the `rapidocr` wheel (its `models/` folder).
+
+    The package is located, not imported: only its model files are used, and the frozen app ships
+    them alone, in `rapidocr/models/` beside its libraries.
+    """
+    import importlib.util
+    import sys
+
+    folders = []
     try:
-        import rapidocr
-    except ImportError as exc:
-        raise OcrUnavailable(f"OCR library unavailable: {exc}") from exc
-    folder = Path(rapidocr.__file__).resolve().parent / "models"
-    files = {"det": folder / "PP-OCRv6_det_small.onnx", "rec": folder / "PP-OCRv6_rec_small.onnx"}
-    missing = [p.name for p in files.values() if not p.is_file()]
-    if missing:
-        raise OcrUnavailable(f"OCR models missing: {', '.join(missing)}")
-    return files
+        spec = importlib.util.find_spec("rapidocr")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        folders += [Path(p) / "models" for p in spec.submodule_search_locations]
+    if getattr(sys, "frozen", False):
+        folders.append(Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "rapidocr" / "models")
+    for folder in folders:
+        files = {k: folder / name for k, name in MODEL_NAMES.items()}
+        if all(f.is_file() for f in files.values()):
+            return files
+    if not folders:
+        raise OcrUnavailable("OCR models unavailable: the rapidocr package is not installed")
+    raise OcrUnavailable(f"OCR models missing: {', '.join(MODEL_NAMES.values())}")
 
 
 @functools.cache
