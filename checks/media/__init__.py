@@ -238,6 +238,8 @@ def read_media(
         def fresh(path: str | os.PathLike[str]) -> MediaFacts:
             return read_one(path, use_cache=use_cache, ocr=read_text)
 
+        if pool and read_text:
+            pool.submit(ocr_reader.warm_up)
         results = pool.map(fresh, todo) if pool else map(fresh, todo)
         for i, facts in zip(misses, results, strict=True):
             out[i] = facts

@@ -116,6 +116,16 @@ def _engine() -> Any:
         return _engine_cached()
 
 
+def warm_up() -> None:
+    """Start the engine now (a no-op once started; silent when OCR is unavailable). The media pool
+    runs this as its first task so that loading onnxruntime and the models overlaps with the other
+    reader decoding pictures, instead of every reader waiting for it at its first OCR call."""
+    try:
+        _engine()
+    except OcrUnavailable:
+        pass
+
+
 def recognise(
     image: Image.Image, *, frame_s: float | None = None, display_size: tuple[int, int] | None = None
 ) -> tuple[TextLine, ...]:

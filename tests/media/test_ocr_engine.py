@@ -1,0 +1,114 @@
+"""The lean PP-OCR pipeline (checks/media/ocr_engine.py): regions, reading order, what it loads."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from ocr_support import ROOT, card, save
+
+from checks.media import ocr
+from checks.media.ocr_engine import _reading_order, _regions
+
+
+def _flood_regions(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """8-connected regions by plain flood fill: the reference the vectorised labelling must match."""
+    h, w = mask.shape
+    seen = np.zeros_like(mask, dtype=bool)
+    out = []
+    for y in range(h):
+        for x in range(w):
+            if not mask[y, x] or seen[y, x]:
+                continue
+            stack, xs, ys = [(y, x)], [], []
+            seen[y, x] = True
+            while stack:
+                cy, cx = stack.pop()
+                xs.append(cx)
+                ys.append(cy)
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        ny, nx = cy + dy, cx + dx
+                        if 0 <= ny < h and 0 <= nx < w and mask[ny, nx] and not seen[ny, nx]:
+                            seen[ny, nx] = True
+                            stack.append((ny, nx))
+            out.append((min(xs), min(ys), max(xs), max(ys)))
+    return sorted(out)
+
+
+def test_regions_match_a_flood_fill_on_random_masks() -> None:
+    rnd = np.random.default_rng(12)
+    for _ in range(150):
+        h, w = (int(v) for v in rnd.integers(1, 40, 2))
+        mask = rnd.random((h, w)) < rnd.random() * 0.6
+        assert sorted(_regions(mask)) == _flood_regions(mask)
+
+
+def test_regions_join_diagonal_touches_and_keep_separate_lines_apart() -> None:
+    mask = np.zeros((12, 30), dtype=bool)
+    mask[1, 1] = mask[2, 2] = mask[3, 3] = True  # a diagonal stroke: one region
+    mask[6:9, 5:25] = True  # a text line
+    mask[10:12, 5:25] = True  # the next line, one empty row below: separate
+    assert sorted(_regions(mask)) == [(1, 1, 3, 3), (5, 6, 24, 8), (5, 10, 24, 11)]
+    assert _regions(np.zeros((5, 5), dtype=bool)) == []
+
+
+def test_reading_order_is_rows_top_down_then_left_to_right() -> None:
+    boxes = [(500, 104, 600, 140), (20, 100, 200, 140), (20, 300, 400, 340), (300, 98, 420, 140)]
+    assert _reading_order(boxes) == [  # tops within 10 px of each other are one row, read left to right
+        (20, 100, 200, 140),
+        (300, 98, 420, 140),
+        (500, 104, 600, 140),
+        (20, 300, 400, 340),
+    ]
+    shuffled = boxes[:]
+    random.Random(1).shuffle(shuffled)
+    assert _reading_order(shuffled) == _reading_order(boxes)
+
+
+def test_reading_does_not_load_opencv_or_the_rapidocr_wrapper(tmp_path: Path) -> None:
+    """The pipeline's whole point: the frozen app ships neither, so reading must not need them."""
+    if not ocr.available():
+        pytest.skip("OCR engine not installed")
+    path = save(card([("来源：新华社", 72)]), tmp_path / "card.png")
+    code = (
+        "import json, sys\n"
+        "from checks.media import read_media\n"
+        f"[f] = read_media([{str(path)!r}], ocr=True, use_cache=False)\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('cv2', 'rapidocr', 'shapely', 'pyclipper', 'omegaconf', 'yaml', 'requests'))\n"
+        "print(json.dumps({'text': [t.text for t in f.text], 'heavy': heavy}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    assert result == {"text": ["来源：新华社"], "heavy": []}
+
+
+def test_missing_models_make_ocr_unavailable_not_a_crash(tmp_path: Path, monkeypatch) -> None:
+    import importlib.util
+
+    from checks.media.ocr import OcrUnavailable, model_files, with_text
+    from checks.model import MediaFacts
+
+    real = importlib.util.find_spec
+
+    def no_rapidocr(name, *args, **kwargs):
+        return None if name == "rapidocr" else real(name, *args, **kwargs)
+
+    monkeypatch.setattr(importlib.util, "find_spec", no_rapidocr)
+    with pytest.raises(OcrUnavailable, match="rapidocr package is not installed"):
+        model_files()
+    ocr._engine_cached.cache_clear()
+    try:
+        path = save(card([("速看", 80)]), tmp_path / "c.png")
+        facts = MediaFacts(path=str(path), kind="photo", format="png")
+        assert with_text(path, facts) == facts  # unchanged: no text read, no error
+    finally:
+        ocr._engine_cached.cache_clear()
