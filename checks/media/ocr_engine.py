@@ -32,13 +32,23 @@ REC_BATCH = 6
 SAME_ROW_PX = 10  # boxes whose tops differ less than this are one row, read left to right
 
 
+Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
+
+
 @dataclass(frozen=True)
 class Detected:
-    """One line found and read: box (x0, y0, x1, y1) in the input picture's pixels."""
+    """One line found and read, in the input picture's pixels: its corners (top-left, top-right,
+    bottom-right, bottom-left; a slanted line's box is slanted) and their axis-aligned bounds."""
 
-    box: tuple[int, int, int, int]
+    quad: Quad
     text: str
     score: float
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        xs = [p[0] for p in self.quad]
+        ys = [p[1] for p in self.quad]
+        return round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys))
 
 
 class PpOcr:
@@ -64,15 +74,15 @@ class PpOcr:
 
     def __call__(self, image: Image.Image, det_side: int) -> list[Detected]:
         """Lines on an RGB picture, top to bottom then left to right."""
-        boxes = self.detect(image, det_side)
-        if not boxes:
+        quads = self.detect(image, det_side)
+        if not quads:
             return []
-        read = self.recognise([_crop(image, box) for box in boxes])
-        return [Detected(box, text, score) for box, (text, score) in zip(boxes, read, strict=True)]
+        read = self.recognise([_crop(image, quad) for quad in quads])
+        return [Detected(quad, text, score) for quad, (text, score) in zip(quads, read, strict=True)]
 
     # ------------------------------------------------------------------ detection
 
-    def detect(self, image: Image.Image, det_side: int) -> list[tuple[int, int, int, int]]:
+    def detect(self, image: Image.Image, det_side: int) -> list[Quad]:
         import numpy as np
 
         w, h = image.size
@@ -86,27 +96,23 @@ class PpOcr:
         grown[1:, :] |= mask[:-1, :]
         grown[:, 1:] |= mask[:, :-1]
         grown[1:, 1:] |= mask[:-1, :-1]
-        boxes = []
-        for x0, y0, x1, y1 in _regions(grown)[:MAX_CANDIDATES]:
-            bw, bh = x1 - x0, y1 - y0  # contour extents (through pixel centres)
-            if min(bw, bh) < MIN_SIZE:
+        sx, sy = w / rw, h / rh
+        quads = []
+        for rect in _rectangles(grown)[:MAX_CANDIDATES]:
+            if min(rect.width, rect.height) < MIN_SIZE or _mean_inside(prob, rect) < BOX_THRESH:
                 continue
-            if float(prob[y0 : y1 + 1, x0 : x1 + 1].mean()) < BOX_THRESH:
+            d = rect.width * rect.height * UNCLIP_RATIO / (2 * (rect.width + rect.height))
+            if min(rect.width, rect.height) + 2 * d < MIN_SIZE + 2:
                 continue
-            d = bw * bh * UNCLIP_RATIO / (2 * (bw + bh))
-            if min(bw, bh) + 2 * d < MIN_SIZE + 2:
+            corners = [
+                (min(max(round(px * sx), 0), w - 1), min(max(round(py * sy), 0), h - 1))
+                for px, py in rect.grown(d).corners()
+            ]
+            tl, tr, _, bl = corners
+            if math.dist(tl, tr) <= 3 or math.dist(tl, bl) <= 3:
                 continue
-            sx, sy = w / rw, h / rh
-            box = (
-                int(min(max(round((x0 - d) * sx), 0), w - 1)),
-                int(min(max(round((y0 - d) * sy), 0), h - 1)),
-                int(min(max(round((x1 + d) * sx), 0), w - 1)),
-                int(min(max(round((y1 + d) * sy), 0), h - 1)),
-            )
-            if box[2] - box[0] <= 3 or box[3] - box[1] <= 3:
-                continue
-            boxes.append(box)
-        return _reading_order(boxes)
+            quads.append(tuple(corners))
+        return _reading_order(quads)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ recognition
 
@@ -168,18 +174,140 @@ def _point_resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     )
 
 
-def _crop(image: Image.Image, box: tuple[int, int, int, int]) -> Image.Image:
-    crop = image.crop(box)
+def _crop(image: Image.Image, quad: Quad) -> Image.Image:
+    """The line straightened: its (possibly slanted) box mapped onto an upright rectangle."""
+    tl, tr, br, bl = quad
+    width = max(1, int(max(math.dist(tl, tr), math.dist(bl, br))))
+    height = max(1, int(max(math.dist(tl, bl), math.dist(tr, br))))
+    crop = image.transform(
+        (width, height), Image.Transform.QUAD, (*tl, *bl, *br, *tr), resample=Image.Resampling.BICUBIC
+    )
     if crop.height >= 1.5 * crop.width:  # a vertical strip: read it turned, as PP-OCR does
         crop = crop.transpose(Image.Transpose.ROTATE_90)
     return crop
 
 
-def _regions(mask: Any) -> list[tuple[int, int, int, int]]:
-    """Bounding boxes (x0, y0, x1, y1, inclusive) of the 8-connected regions of a boolean mask.
+@dataclass(frozen=True)
+class Rect:
+    """A region's smallest box along its own axes: u runs along the line, v across it (the angle
+    is the line's slant, within ±45°); extents measured between the outermost pixel centres."""
 
-    Horizontal runs are labelled at once; runs touching in consecutive rows are joined by
-    repeated min-label propagation with pointer jumping (a handful of numpy passes for text blobs).
+    angle: float
+    u0: float
+    u1: float
+    v0: float
+    v1: float
+
+    @property
+    def width(self) -> float:
+        return self.u1 - self.u0
+
+    @property
+    def height(self) -> float:
+        return self.v1 - self.v0
+
+    def grown(self, d: float) -> Rect:
+        return Rect(self.angle, self.u0 - d, self.u1 + d, self.v0 - d, self.v1 + d)
+
+    def corners(self) -> list[tuple[float, float]]:
+        """Top-left, top-right, bottom-right, bottom-left in (x, y)."""
+        c, s = math.cos(self.angle), math.sin(self.angle)
+        return [(u * c - v * s, u * s + v * c) for u, v in
+                ((self.u0, self.v0), (self.u1, self.v0), (self.u1, self.v1), (self.u0, self.v1))]  # fmt: skip
+
+
+def _mean_inside(prob: Any, rect: Rect) -> float:
+    """Mean probability of the pixels whose centres lie in the rectangle (DB's box score)."""
+    import numpy as np
+
+    h, w = prob.shape
+    xs = [p[0] for p in rect.corners()]
+    ys = [p[1] for p in rect.corners()]
+    x0, x1 = max(0, math.floor(min(xs))), min(w - 1, math.ceil(max(xs)))
+    y0, y1 = max(0, math.floor(min(ys))), min(h - 1, math.ceil(max(ys)))
+    if x1 < x0 or y1 < y0:
+        return 0.0
+    gy, gx = np.mgrid[y0 : y1 + 1, x0 : x1 + 1]
+    c, s = math.cos(rect.angle), math.sin(rect.angle)
+    u = gx * c + gy * s
+    v = -gx * s + gy * c
+    inside = (u >= rect.u0 - 0.5) & (u <= rect.u1 + 0.5) & (v >= rect.v0 - 0.5) & (v <= rect.v1 + 0.5)
+    if not inside.any():
+        return 0.0
+    return float(prob[y0 : y1 + 1, x0 : x1 + 1][inside].mean())
+
+
+def _rectangles(mask: Any) -> list[Rect]:
+    """Each 8-connected region as a `Rect` along its principal axis (from the pixels' second
+    moments), its extents from the runs' end pixels — which include every corner of the region's
+    convex hull, so the projections' extremes are exact."""
+    import numpy as np
+
+    runs = _label_runs(mask)
+    if runs is None:
+        return []
+    sy, sx, ex, group, count = runs
+    n = (ex - sx).astype(np.float64)
+    y = sy.astype(np.float64)
+    a, b = sx.astype(np.float64), (ex - 1).astype(np.float64)
+    sum_x = n * (a + b) / 2
+    sum_xx = (b * (b + 1) * (2 * b + 1) - (a - 1) * a * (2 * a - 1)) / 6
+    moments = np.zeros((count, 6))
+    for k, values in enumerate((n, sum_x, n * y, sum_xx, n * y * y, sum_x * y)):
+        np.add.at(moments[:, k], group, values)
+    m0, mx, my, mxx, myy, mxy = moments.T
+    cx, cy = mx / m0, my / m0
+    cov_xx, cov_yy, cov_xy = mxx / m0 - cx * cx, myy / m0 - cy * cy, mxy / m0 - cx * cy
+    angle = 0.5 * np.arctan2(2 * cov_xy, cov_xx - cov_yy)
+    angle = (angle + np.pi / 4) % (np.pi / 2) - np.pi / 4  # the axis nearest horizontal runs along u
+    angle[np.abs(angle) < np.radians(0.5)] = 0.0  # upright text: exactly axis-aligned boxes
+    c, s = np.cos(angle)[group], np.sin(angle)[group]
+    big = np.inf
+    extent = np.stack([np.full(count, big), np.full(count, -big), np.full(count, big), np.full(count, -big)])
+    for px in (a, b):
+        u = px * c + y * s
+        v = -px * s + y * c
+        np.minimum.at(extent[0], group, u)
+        np.maximum.at(extent[1], group, u)
+        np.minimum.at(extent[2], group, v)
+        np.maximum.at(extent[3], group, v)
+    return [
+        Rect(
+            float(angle[i]),
+            float(extent[0, i]),
+            float(extent[1, i]),
+            float(extent[2, i]),
+            float(extent[3, i]),
+        )
+        for i in range(count)
+    ]
+
+
+def _regions(mask: Any) -> list[tuple[int, int, int, int]]:
+    """Bounding boxes (x0, y0, x1, y1, inclusive) of the 8-connected regions of a boolean mask."""
+    import numpy as np
+
+    runs = _label_runs(mask)
+    if runs is None:
+        return []
+    sy, sx, ex, group, count = runs
+    h, w = mask.shape
+    x0 = np.full(count, w)
+    y0 = np.full(count, h)
+    x1 = np.full(count, -1)
+    y1 = np.full(count, -1)
+    np.minimum.at(x0, group, sx)
+    np.minimum.at(y0, group, sy)
+    np.maximum.at(x1, group, ex - 1)
+    np.maximum.at(y1, group, sy)
+    return list(zip(x0.tolist(), y0.tolist(), x1.tolist(), y1.tolist(), strict=True))
+
+
+def _label_runs(mask: Any) -> tuple[Any, Any, Any, Any, int] | None:
+    """The mask's horizontal runs (row, start, end exclusive) and the 8-connected region of each.
+
+    Runs are found at once; runs touching in consecutive rows are joined by repeated min-label
+    propagation with pointer jumping (a handful of numpy passes for text blobs).
     """
     import numpy as np
 
@@ -191,7 +319,7 @@ def _regions(mask: Any) -> list[tuple[int, int, int, int]]:
     _, ex = np.nonzero(edges == -1)  # run ends, exclusive
     n = len(sx)
     if n == 0:
-        return []
+        return None
     # Runs in row r and r+1 touch (8-connectivity) when their column spans overlap or meet diagonally:
     # for each run, the touching runs of the next row are one contiguous range [lo, hi).
     row_start = np.searchsorted(sy, np.arange(h + 2))
@@ -227,25 +355,18 @@ def _regions(mask: Any) -> list[tuple[int, int, int, int]]:
             if np.array_equal(label, before):
                 break
     roots, group = np.unique(label, return_inverse=True)
-    count = len(roots)
-    x0 = np.full(count, w)
-    y0 = np.full(count, h)
-    x1 = np.full(count, -1)
-    y1 = np.full(count, -1)
-    np.minimum.at(x0, group, sx)
-    np.minimum.at(y0, group, sy)
-    np.maximum.at(x1, group, ex - 1)
-    np.maximum.at(y1, group, sy)
-    return list(zip(x0.tolist(), y0.tolist(), x1.tolist(), y1.tolist(), strict=True))
+    return sy, sx, ex, group, len(roots)
 
 
-def _reading_order(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """Top to bottom; boxes whose tops are within SAME_ROW_PX of the previous one share a row."""
-    by_top = sorted(boxes, key=lambda b: b[1])
+def _reading_order(quads: list[Quad]) -> list[Quad]:
+    """Top to bottom by the top-left corner; quads whose tops are within SAME_ROW_PX of the previous
+    one share a row, read left to right."""
+    by_top = sorted(quads, key=lambda q: q[0][1])
     rows: list[int] = []
     row = 0
-    for k, box in enumerate(by_top):
-        if k and box[1] - by_top[k - 1][1] >= SAME_ROW_PX:
+    for k, quad in enumerate(by_top):
+        if k and quad[0][1] - by_top[k - 1][0][1] >= SAME_ROW_PX:
             row += 1
         rows.append(row)
-    return [b for _, b in sorted(zip(rows, by_top, strict=True), key=lambda rb: (rb[0], rb[1][0]))]
+    ordered = sorted(zip(rows, by_top, strict=True), key=lambda rq: (rq[0], rq[1][0][0]))
+    return [q for _, q in ordered]

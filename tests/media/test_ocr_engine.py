@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 import subprocess
 import sys
@@ -10,10 +11,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from ocr_support import ROOT, card, save
+from ocr_support import ROOT, card, ocr_on, save  # noqa: F401
 
 from checks.media import ocr
-from checks.media.ocr_engine import _reading_order, _regions
+from checks.media.ocr_engine import _reading_order, _rectangles, _regions
 
 
 def _flood_regions(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -58,17 +59,51 @@ def test_regions_join_diagonal_touches_and_keep_separate_lines_apart() -> None:
     assert _regions(np.zeros((5, 5), dtype=bool)) == []
 
 
+def _quad(x0: int, y0: int, x1: int, y1: int):
+    return ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
+
+
 def test_reading_order_is_rows_top_down_then_left_to_right() -> None:
-    boxes = [(500, 104, 600, 140), (20, 100, 200, 140), (20, 300, 400, 340), (300, 98, 420, 140)]
+    boxes = [
+        _quad(500, 104, 600, 140),
+        _quad(20, 100, 200, 140),
+        _quad(20, 300, 400, 340),
+        _quad(300, 98, 420, 140),
+    ]
     assert _reading_order(boxes) == [  # tops within 10 px of each other are one row, read left to right
-        (20, 100, 200, 140),
-        (300, 98, 420, 140),
-        (500, 104, 600, 140),
-        (20, 300, 400, 340),
+        _quad(20, 100, 200, 140),
+        _quad(300, 98, 420, 140),
+        _quad(500, 104, 600, 140),
+        _quad(20, 300, 400, 340),
     ]
     shuffled = boxes[:]
     random.Random(1).shuffle(shuffled)
     assert _reading_order(shuffled) == _reading_order(boxes)
+
+
+def test_a_slanted_line_gets_a_slanted_rectangle() -> None:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("1", (200, 120))
+    ImageDraw.Draw(image).polygon([(20, 40), (180, 68), (178, 80), (18, 52)], fill=1)  # ≈10° slant
+    [rect] = _rectangles(np.asarray(image))
+    assert 9 <= math.degrees(rect.angle) <= 11
+    assert 155 <= rect.width <= 165 and 9 <= rect.height <= 14  # along the line, not its bounding box
+    [upright] = _rectangles(np.pad(np.ones((10, 50), dtype=bool), 5))
+    assert upright.angle == 0.0 and (upright.width, upright.height) == (49, 9)
+
+
+@pytest.mark.usefixtures("ocr_on")
+def test_slanted_text_is_read(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from checks.media import read_media
+
+    lines = [("突发：某市化工厂发生爆炸事故", 56), ("来源：新华社", 48)]
+    for angle in (4, 10):
+        image = card(lines).rotate(angle, fillcolor=(245, 240, 228), resample=Image.Resampling.BICUBIC)
+        [facts] = read_media([save(image, tmp_path / f"tilt{angle}.png")])
+        assert [t.text for t in facts.text] == [text for text, _ in lines], angle
 
 
 def test_reading_does_not_load_opencv_or_the_rapidocr_wrapper(tmp_path: Path) -> None:
