@@ -29,6 +29,7 @@ MAX_CANDIDATES = 1000
 REC_HEIGHT = 48
 REC_MIN_RATIO = 320 / 48
 REC_BATCH = 6
+REC_BATCH_SPREAD = 1.5  # a batch's widest crop is at most this much wider than its narrowest
 SAME_ROW_PX = 10  # boxes whose tops differ less than this are one row, read left to right
 
 
@@ -123,8 +124,7 @@ class PpOcr:
         order = sorted(range(len(crops)), key=ratios.__getitem__)
         out: list[tuple[str, float]] = [("", 0.0)] * len(crops)
         name = self.rec.get_inputs()[0].name
-        for start in range(0, len(order), REC_BATCH):
-            batch = order[start : start + REC_BATCH]
+        for batch in _batches(order, ratios):
             width = int(REC_HEIGHT * max(REC_MIN_RATIO, *(ratios[i] for i in batch)))
             x = np.zeros((len(batch), 3, REC_HEIGHT, width), dtype=np.float32)
             for row, i in enumerate(batch):
@@ -147,6 +147,21 @@ class PpOcr:
         chars = [self.alphabet[i] if i < len(self.alphabet) else "" for i in idx[keep]]
         score = float(prob[keep].mean()) if keep.any() else 0.0
         return "".join(chars), round(score, 5)
+
+
+def _batches(order: list[int], ratios: list[float]) -> list[list[int]]:
+    """Crops in ascending width order, in batches of up to REC_BATCH whose widths differ by at most
+    half: every crop of a batch is padded to its widest, so a short mark batched with a long
+    headline would cost as much as the headline."""
+    batches: list[list[int]] = []
+    for i in order:
+        if batches and len(batches[-1]) < REC_BATCH:
+            first = max(REC_MIN_RATIO, ratios[batches[-1][0]])
+            if max(REC_MIN_RATIO, ratios[i]) <= first * REC_BATCH_SPREAD:
+                batches[-1].append(i)
+                continue
+        batches.append([i])
+    return batches
 
 
 def default_threads(workers: int) -> int:

@@ -147,3 +147,15 @@ def test_missing_models_make_ocr_unavailable_not_a_crash(tmp_path: Path, monkeyp
         assert with_text(path, facts) == facts  # unchanged: no text read, no error
     finally:
         ocr._engine_cached.cache_clear()
+
+
+def test_recognition_batches_keep_short_marks_apart_from_long_headlines() -> None:
+    from checks.media.ocr_engine import REC_BATCH, _batches
+
+    ratios = [3.0, 15.0, 2.5, 14.0, 7.0, 9.5]  # an "AI生成" mark is ~3 heights wide, a headline ~15
+    order = sorted(range(len(ratios)), key=ratios.__getitem__)
+    batches = _batches(order, ratios)
+    assert batches == [[2, 0, 4, 5], [3, 1]]  # every crop pads to ≥ 320/48 ≈ 6.7 heights anyway
+    assert [i for b in batches for i in b] == order
+    many = _batches(list(range(20)), [10.0] * 20)
+    assert [len(b) for b in many] == [REC_BATCH, REC_BATCH, REC_BATCH, 2]
