@@ -175,6 +175,8 @@ def _pad(rgb: Image.Image) -> int:
 
 
 def _padded(rgb: Image.Image, pad: int) -> Image.Image:
+    from PIL import Image
+
     if not pad:
         return rgb
     canvas = Image.new("RGB", (rgb.width, rgb.height + 2 * pad))

@@ -159,3 +159,16 @@ def test_recognition_batches_keep_short_marks_apart_from_long_headlines() -> Non
     assert [i for b in batches for i in b] == order
     many = _batches(list(range(20)), [10.0] * 20)
     assert [len(b) for b in many] == [REC_BATCH, REC_BATCH, REC_BATCH, 2]
+
+
+@pytest.mark.usefixtures("ocr_on")
+def test_a_long_thin_strip_is_padded_and_read_with_its_own_box() -> None:
+    from ocr_support import font
+    from PIL import Image, ImageDraw
+
+    strip = Image.new("RGB", (1400, 60), "white")  # 23:1 — the detector needs black rows around it
+    ImageDraw.Draw(strip).text((10, 5), "来源：新华社记者报道", font=font(44), fill="black")
+    [line] = ocr.recognise(strip)
+    assert line.text == "来源：新华社记者报道"
+    x0, y0, x1, y1 = line.box
+    assert x0 <= 20 and 0 <= y0 <= 15 and 45 <= y1 <= 60 and 400 <= x1 <= 520  # in the strip's pixels
