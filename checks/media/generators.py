@@ -7,9 +7,9 @@ absence of markers proves nothing (metadata is easily stripped), so nothing here
 
 from __future__ import annotations
 
-import json
 import re
 
+from checks.media.budget import DEEP_JSON_NOTE, load_json, too_deep_json
 from checks.media.exif import ExifFacts
 from checks.media.tc260 import parse_label
 from checks.media.xmp import Xmp
@@ -75,6 +75,11 @@ def dst_evidence(term: str, where: str, marker: str = "xmp:DigitalSourceType") -
     return Evidence(marker, where, term, DST_POINTS.get(term, Provenance.UNKNOWN))
 
 
+def skipped_note(where: str, why: str) -> Evidence:
+    """A metadata block left unread (too deep, over the memory budget): said, never silent."""
+    return Evidence("file:skipped", where, why)
+
+
 def tool_evidence(value: str | None, where: str) -> list[Evidence]:
     """An AI generator named where software signs its output."""
     if value and AI_TOOLS.search(value) and not value.strip().lower().startswith("novelai"):
@@ -100,6 +105,8 @@ def text_markers(texts: list[tuple[str, str, str]]) -> tuple[list[Evidence], lis
     keys = {k.lower() for k, _, _ in texts}
     for key, value, where in texts:
         k = key.lower()
+        if too_deep_json(value):  # parsers below refuse it safely; the other blocks still count
+            ev.append(skipped_note(where, DEEP_JSON_NOTE))
         if k == "aigc" or (k.startswith("aigc") and "{" in value):
             label = parse_label(value, where)
             if label:
@@ -137,7 +144,7 @@ def _generator_json(value: str) -> bool:
     if not v.startswith("{"):
         return False
     try:
-        obj = json.loads(v)
+        obj = load_json(v)
     except ValueError:
         return False
     if not isinstance(obj, dict):

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element
+from typing import Any
+from xml.etree.ElementTree import Element, TreeBuilder
 
 from defusedxml import ElementTree as SafeET
+
+from checks.media.budget import DEEP_XML_NOTE, MAX_NESTING, MAX_XMP_ELEMENTS
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 NS = {
@@ -41,6 +44,7 @@ class Xmp:
     top: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # direct properties only
     namespaces: set[str] = field(default_factory=set)
     error: str | None = None
+    notes: list[str] = field(default_factory=list)  # blocks skipped (too deep), shown to the creator
 
     def get(self, key: str) -> list[str]:
         return self.props.get(key, [])
@@ -58,6 +62,7 @@ class Xmp:
             self.top[k].extend(v)
         self.namespaces |= other.namespaces
         self.error = self.error or other.error
+        self.notes += [n for n in other.notes if n not in self.notes]
 
 
 def _key(tag: str) -> str:
@@ -79,11 +84,43 @@ def _packet(raw: bytes) -> bytes:
     return raw[max(start, 0) : end + len(end_tag)] if end >= 0 else raw[max(start, 0) :]
 
 
+class _OverBudget(Exception):
+    """An XMP tree deeper or larger than any real writer makes; the message is the note."""
+
+
+class _BoundedBuilder(TreeBuilder):
+    """Counts depth and elements while parsing, so a hostile packet stops before it is built."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.count = 0
+
+    def start(self, tag: Any, attrs: Any) -> Element:
+        self.depth += 1
+        self.count += 1
+        if self.depth > MAX_NESTING:
+            raise _OverBudget(DEEP_XML_NOTE)
+        if self.count > MAX_XMP_ELEMENTS:
+            raise _OverBudget(f"XMP with more than {MAX_XMP_ELEMENTS} elements skipped (memory budget)")
+        return super().start(tag, attrs)
+
+    def end(self, tag: Any) -> Element:
+        self.depth -= 1
+        return super().end(tag)
+
+
 def parse_xmp(raw: bytes) -> Xmp:
     out = Xmp()
     data = _packet(raw.rstrip(b"\x00 \n\r\t"))
     try:
-        root = SafeET.fromstring(data)
+        parser = SafeET.XMLParser(target=_BoundedBuilder())
+        parser.feed(data)
+        root = parser.close()
+    except _OverBudget as exc:  # the walk below recurses per level: skip the packet, don't crash
+        out.error = "unreadable XMP (over budget)"
+        out.notes.append(str(exc))
+        return out
     except Exception as exc:  # ParseError, defusedxml's EntitiesForbidden, DTDForbidden …
         out.error = f"unreadable XMP ({type(exc).__name__})"
         return out
