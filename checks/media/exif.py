@@ -14,7 +14,7 @@ import re
 import struct
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import exifread
 
@@ -45,13 +45,13 @@ class ExifFacts:
     notes: tuple[str, ...] = ()  # parts skipped to stay within the memory budget
 
 
-def read_exif(tiff: bytes | io.BufferedIOBase) -> ExifFacts:
+def read_exif(tiff: bytes | BinaryIO) -> ExifFacts:
     """Interpret one EXIF block; garbage yields empty facts rather than an exception."""
     fh = io.BytesIO(tiff) if isinstance(tiff, bytes) else tiff
     try:
         size = fh.seek(0, 2)
-        patches, notes = tiff_guard.plan(fh, size)  # type: ignore[arg-type]
-        guarded = tiff_guard.GuardedTiff(fh, size, patches)  # type: ignore[arg-type]
+        patches, notes = tiff_guard.plan(fh, size)
+        guarded = cast(BinaryIO, tiff_guard.GuardedTiff(fh, size, patches))
         tags = exifread.process_file(guarded, details=False, extract_thumbnail=False, strict=False)
     except tiff_guard.OverRead as exc:
         return ExifFacts(notes=(str(exc),))
@@ -68,7 +68,7 @@ def read_exif(tiff: bytes | io.BufferedIOBase) -> ExifFacts:
     return replace(facts, user_comment=decode_user_comment(comment) if comment else None, xmp=xmp or None)
 
 
-def _ifd0(fh: io.BufferedIOBase) -> int | None:
+def _ifd0(fh: BinaryIO) -> int | None:
     fh.seek(0)
     head = fh.read(8)
     if len(head) < 8:
@@ -76,7 +76,7 @@ def _ifd0(fh: io.BufferedIOBase) -> int | None:
     return struct.unpack("<I" if head[:2] == b"II" else ">I", head[4:8])[0]
 
 
-def tiff_has_tag(fh: io.BufferedIOBase, wanted: int) -> bool:
+def tiff_has_tag(fh: BinaryIO, wanted: int) -> bool:
     """Whether IFD0 of a TIFF file lists `wanted` (e.g. 0xCD41, the C2PA manifest store)."""
     try:
         ifd = _ifd0(fh)
@@ -94,7 +94,7 @@ def tiff_has_tag(fh: io.BufferedIOBase, wanted: int) -> bool:
     )
 
 
-def _raw_entry(fh: io.BufferedIOBase, ifd: int | None, wanted: int, limit: int = 1 << 20) -> bytes | None:
+def _raw_entry(fh: BinaryIO, ifd: int | None, wanted: int, limit: int = 1 << 20) -> bytes | None:
     """The raw bytes of one tag in one IFD (offsets relative to the TIFF header at position 0)."""
     if not ifd:
         return None

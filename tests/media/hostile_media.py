@@ -123,3 +123,18 @@ def jpeg_extended_xmp(mb: int = 40) -> bytes:
         payload = sig + guid + struct.pack(">II", total, off) + part
         segments.append(b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload)
     return base[:2] + b"".join(segments) + base[2:]
+
+
+def _box(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", 8 + len(body)) + kind + body
+
+
+def mp4_nested_moov(mb: int = 60, depth: int = 15) -> bytes:
+    """A playable-looking MP4 whose moov nests `depth` container boxes around `mb` MB of padding."""
+    inner = _box(b"free", b"\x00" * (mb * 1024 * 1024))
+    kinds = [b"trak", b"mdia", b"udta", b"edts", b"tapt"]
+    for i in range(depth - 1):
+        inner = _box(kinds[i % len(kinds)], inner)
+    mvhd = _box(b"mvhd", b"\x00" * 4 + struct.pack(">IIII", 0, 0, 1000, 5000) + b"\x00" * 80)
+    moov = _box(b"moov", mvhd + inner)
+    return _box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2mp41") + moov + _box(b"mdat", b"\x00" * 64)

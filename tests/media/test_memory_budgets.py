@@ -174,3 +174,8 @@ def test_moderately_nested_json_is_still_parsed(levels: int) -> None:
     from checks.media.budget import load_json
 
     assert load_json(hm.deep_json(levels)) is not None
+
+
+def test_mp4_with_nested_60_mb_moov_is_walked_without_copies(tmp_path: Path) -> None:
+    out = _probe(tmp_path, "nested.mp4", hm.mp4_nested_moov(60, 15))
+    assert out["error"] is None, out
