@@ -62,9 +62,16 @@ class Budget:
             self.note(
                 f"{_WHAT[kind]} beyond {max_items} or {max_bytes >> 20} MB skipped (memory budget)"
             )
+            self.used[kind] = (max_items, total)  # full: later blocks are not even inflated
             return False
         self.used[kind] = (items + 1, total + nbytes)
         return True
+
+    def room(self, kind: str) -> int:
+        """Bytes one more block of `kind` may still hold (0 when the item count is used up)."""
+        items, total = self.used.get(kind, (0, 0))
+        max_items, max_bytes = _LIMITS[kind]
+        return 0 if items >= max_items else max(0, max_bytes - total)
 
     def note(self, text: str) -> None:
         if text not in self.notes:

@@ -13,7 +13,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from checks.media.budget import MAX_BLOCK, MAX_SEGMENTS, MAX_TEXT_BYTES, MAX_XMP_BYTES, Budget
+from checks.media.budget import MAX_BLOCK, MAX_SEGMENTS, Budget
 from checks.media.budget import MAX_TEXT_CHUNK as MAX_TEXT
 
 XMP_SIG = b"http://ns.adobe.com/xap/1.0/\x00"
@@ -221,18 +221,20 @@ def _png_text(ctype: bytes, data: bytes, budget: Budget) -> tuple[str, str] | No
         return None
     name = key.decode("latin-1")
     kind = "xmp" if name == "XML:com.adobe.xmp" else "text"
-    _items, used = budget.used.get(kind, (0, 0))
-    room = min(MAX_TEXT, (MAX_XMP_BYTES if kind == "xmp" else MAX_TEXT_BYTES) - used)
+    room = min(MAX_TEXT, budget.room(kind))
+    if room <= 0:  # nothing fits any more: don't even inflate it
+        budget.take(kind, 1)  # records the note
+        return None
     try:
         if ctype == b"tEXt":
             raw = rest
         elif ctype == b"zTXt":
-            raw = _inflate(rest[1:], max(room, 0) + 1)
+            raw = _inflate(rest[1:], room + 1)
         else:
             flag = rest[0] if rest else 0
             _lang, _, rest2 = rest[2:].partition(b"\x00")
             _tkey, _, text = rest2.partition(b"\x00")
-            raw = _inflate(text, max(room, 0) + 1) if flag else text
+            raw = _inflate(text, room + 1) if flag else text
     except (zlib.error, IndexError):
         return None
     if not budget.take(kind, len(raw)):
