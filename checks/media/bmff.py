@@ -59,9 +59,9 @@ def has_c2pa_uuid(f: BinaryIO, size: int) -> bool:
 
 
 def _children(data: bytes, start: int = 0) -> list[tuple[bytes, bytes]]:
-    out = []
+    out: list[tuple[bytes, bytes]] = []
     pos = start
-    while pos + 8 <= len(data):
+    while pos + 8 <= len(data) and len(out) < MAX_BOXES:  # 16 MB of 8-byte boxes is 2 million
         n, t = struct.unpack(">I4s", data[pos : pos + 8])
         hdr = 8
         if n == 1:

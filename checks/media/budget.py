@@ -25,6 +25,7 @@ MAX_SCAN_BYTES = 4 * 1024 * 1024  # other metadata kept for the TC260 byte scan
 MAX_SEGMENTS = 100_000  # JPEG segments / PNG chunks walked per file
 MAX_EXTENTS = 100_000  # HEIF item extents, all items together
 MAX_XMP_ELEMENTS = 200_000  # one XMP packet; a Photoshop history with thousands of steps fits
+MAX_XMP_ATTRS = 50_000  # expat builds all attributes of an element before we can count them
 MAX_NESTING = 64  # JSON / XML levels; real metadata uses fewer than ten
 
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')

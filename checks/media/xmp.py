@@ -16,7 +16,7 @@ from xml.etree.ElementTree import Element, TreeBuilder
 
 from defusedxml import ElementTree as SafeET
 
-from checks.media.budget import DEEP_XML_NOTE, MAX_NESTING, MAX_XMP_ELEMENTS
+from checks.media.budget import DEEP_XML_NOTE, MAX_NESTING, MAX_XMP_ATTRS, MAX_XMP_ELEMENTS
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 NS = {
@@ -113,6 +113,10 @@ class _BoundedBuilder(TreeBuilder):
 def parse_xmp(raw: bytes) -> Xmp:
     out = Xmp()
     data = _packet(raw.rstrip(b"\x00 \n\r\t"))
+    if data.count(b"=") > MAX_XMP_ATTRS:  # attributes are built by expat before we see them
+        out.error = "unreadable XMP (over budget)"
+        out.notes.append(f"XMP with more than {MAX_XMP_ATTRS} attributes skipped (memory budget)")
+        return out
     try:
         parser = SafeET.XMLParser(target=_BoundedBuilder())
         parser.feed(data)

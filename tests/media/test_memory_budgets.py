@@ -182,3 +182,29 @@ def test_moderately_nested_json_is_still_parsed(levels: int) -> None:
 def test_mp4_with_nested_60_mb_moov_is_walked_without_copies(tmp_path: Path) -> None:
     out = _probe(tmp_path, "nested.mp4", hm.mp4_nested_moov(60, 15))
     assert out["error"] is None, out
+
+
+def test_an_ai_png_with_deep_metadata_and_no_label_stays_fix_required(tmp_path: Path) -> None:
+    from checks.engine import check_draft
+    from checks.model import Draft
+
+    photo = tmp_path / "deep.png"
+    photo.write_bytes(hm.png_ai_with_deep_blocks(1000))
+    report = check_draft(Draft(title="周末的猫", text="今天拍了一只猫。", media=(str(photo),)))
+    assert str(report.verdict) == "fix_required", [f.rule for f in report.findings]
+    assert "ai_label_missing" in {f.rule for f in report.findings}
+    assert "media_unreadable" not in {f.rule for f in report.findings}
+
+
+def test_xmp_with_two_million_attributes_is_skipped_at_once() -> None:
+    import time
+
+    from checks.media.xmp import parse_xmp
+
+    attrs = b" ".join(b'a%d="1"' % i for i in range(2_000_000))
+    packet = hm.XMP_DST.replace(b"<rdf:Description ", b"<rdf:Description " + attrs + b" ")
+    start = time.monotonic()
+    xmp = parse_xmp(packet)
+    assert time.monotonic() - start < 2
+    assert any("attributes skipped" in n for n in xmp.notes)
+    assert parse_xmp(hm.XMP_DST).get("Iptc4xmpExt:DigitalSourceType")  # an honest packet still parses
