@@ -105,7 +105,8 @@ def text_markers(texts: list[tuple[str, str, str]]) -> tuple[list[Evidence], lis
     keys = {k.lower() for k, _, _ in texts}
     for key, value, where in texts:
         k = key.lower()
-        if too_deep_json(value):  # parsers below refuse it safely; the other blocks still count
+        parsed_as_json = k in ("aigc", "comment") or k.startswith("aigc") or '"AIGC"' in value
+        if parsed_as_json and too_deep_json(value):  # parsers below refuse it; other blocks still count
             ev.append(skipped_note(where, DEEP_JSON_NOTE))
         if k == "aigc" or (k.startswith("aigc") and "{" in value):
             label = parse_label(value, where)

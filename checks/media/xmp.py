@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
-from xml.etree.ElementTree import Element, TreeBuilder
+from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeET
 
@@ -84,49 +83,40 @@ def _packet(raw: bytes) -> bytes:
     return raw[max(start, 0) : end + len(end_tag)] if end >= 0 else raw[max(start, 0) :]
 
 
-class _OverBudget(Exception):
-    """An XMP tree deeper or larger than any real writer makes; the message is the note."""
-
-
-class _BoundedBuilder(TreeBuilder):
-    """Counts depth and elements while parsing, so a hostile packet stops before it is built."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0
-        self.count = 0
-
-    def start(self, tag: Any, attrs: Any) -> Element:
-        self.depth += 1
-        self.count += 1
-        if self.depth > MAX_NESTING:
-            raise _OverBudget(DEEP_XML_NOTE)
-        if self.count > MAX_XMP_ELEMENTS:
-            raise _OverBudget(f"XMP with more than {MAX_XMP_ELEMENTS} elements skipped (memory budget)")
-        return super().start(tag, attrs)
-
-    def end(self, tag: Any) -> Element:
-        self.depth -= 1
-        return super().end(tag)
+def _deeper_than(root: Element, limit: int) -> bool:
+    """Iterative depth check (the walk below recurses once per level)."""
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in el)
+    return False
 
 
 def parse_xmp(raw: bytes) -> Xmp:
     out = Xmp()
     data = _packet(raw.rstrip(b"\x00 \n\r\t"))
-    if data.count(b"=") > MAX_XMP_ATTRS:  # attributes are built by expat before we see them
+    # Counted in the bytes before expat builds anything: `<` bounds the elements, `=` the attributes.
+    over = (
+        f"XMP with more than {MAX_XMP_ELEMENTS} tags skipped (memory budget)"
+        if data.count(b"<") > MAX_XMP_ELEMENTS
+        else f"XMP with more than {MAX_XMP_ATTRS} attributes skipped (memory budget)"
+        if data.count(b"=") > MAX_XMP_ATTRS
+        else None
+    )
+    if over:
         out.error = "unreadable XMP (over budget)"
-        out.notes.append(f"XMP with more than {MAX_XMP_ATTRS} attributes skipped (memory budget)")
+        out.notes.append(over)
         return out
     try:
-        parser = SafeET.XMLParser(target=_BoundedBuilder())
-        parser.feed(data)
-        root = parser.close()
-    except _OverBudget as exc:  # the walk below recurses per level: skip the packet, don't crash
-        out.error = "unreadable XMP (over budget)"
-        out.notes.append(str(exc))
-        return out
+        root = SafeET.fromstring(data)
     except Exception as exc:  # ParseError, defusedxml's EntitiesForbidden, DTDForbidden …
         out.error = f"unreadable XMP ({type(exc).__name__})"
+        return out
+    if _deeper_than(root, MAX_NESTING):
+        out.error = "unreadable XMP (nested too deeply)"
+        out.notes.append(DEEP_XML_NOTE)
         return out
     _walk(root, out)
     for rdf in root.iter(f"{{{RDF}}}RDF"):

@@ -168,7 +168,7 @@ def test_deep_json_and_xml_do_not_hide_an_ai_png(tmp_path: Path) -> None:
     assert facts.error is None
     assert any(e.points_to is Provenance.AI_GENERATED and e.marker == "gen:parameters" for e in facts.evidence)
     notes = [e.detail for e in facts.evidence if e.marker == "file:skipped"]
-    assert any("JSON nested deeper" in n for n in notes) and any("XML nested deeper" in n for n in notes)
+    assert any("JSON nested too deeply" in n for n in notes) and any("XML nested deeper" in n for n in notes)
     assert facts.provenance is Provenance.AI_GENERATED
 
 
