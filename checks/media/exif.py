@@ -211,13 +211,15 @@ def _ratio(v: Any) -> float | None:
 
 def _dms(tag: Any) -> float | None:
     values = tag.values
+    found: list[float | None]
     if isinstance(values, str):
-        nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", values)[:3]]
+        found = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", values)[:3]]
     else:
-        nums = [_ratio(v) for v in list(values)[:3]]
-    if not nums or any(n is None for n in nums):
+        found = [_ratio(v) for v in list(values)[:3]]
+    known = [n for n in found if n is not None]
+    if not known or len(known) < len(found):
         return None
-    nums = [*nums, 0.0, 0.0][:3]
+    nums = [*known, 0.0, 0.0][:3]
     return nums[0] + nums[1] / 60 + nums[2] / 3600
 
 

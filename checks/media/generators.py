@@ -8,12 +8,15 @@ absence of markers proves nothing (metadata is easily stripped), so nothing here
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from checks.media.budget import DEEP_JSON_NOTE, load_json, too_deep_json
-from checks.media.exif import ExifFacts
 from checks.media.tc260 import parse_label
 from checks.media.xmp import Xmp
 from checks.model import AigcLabel, Evidence, Provenance
+
+if TYPE_CHECKING:  # only the type: exifread is imported by the readers that parse EXIF
+    from checks.media.exif import ExifFacts
 
 AI = Provenance.AI_GENERATED
 DST_POINTS = {
