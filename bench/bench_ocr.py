@@ -213,12 +213,14 @@ def bench_audit(count: int) -> None:
             os.environ["PREFLIGHT_OCR"] = ocr
             cache.clear_memory()
             shutil.rmtree(cache.folder(), ignore_errors=True)
-            t0 = time.perf_counter()
+            c0, t0 = cpu(), time.perf_counter()
             audit = run_audit(folder)
-            dt = time.perf_counter() - t0
+            dt, dc = time.perf_counter() - t0, cpu() - c0  # the worker processes' CPU included
             label = "with OCR" if ocr == "1" else "--no-ocr"
             print(
-                f"audit {len(audit.rows)} drafts × 3 photos (1080×1440), {label}: {dt:.1f} s, {len(audit.rows) / dt * 60:,.0f} drafts/minute"
+                f"audit {len(audit.rows)} drafts × 3 photos (1080×1440), {label}: {dt:.1f} s, "
+                f"{len(audit.rows) / dt * 60:,.0f} drafts/minute; {dc / len(audit.rows):.2f} s CPU per draft "
+                f"(≈ {len(audit.rows) / dc * 60 * (os.cpu_count() or 1):,.0f} drafts/minute on {os.cpu_count()} free cores)"
             )
         os.environ["PREFLIGHT_OCR"] = "1"
 

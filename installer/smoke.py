@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXE = ".exe" if sys.platform == "win32" else ""
+OCR_PROBE = "内容由AI生成"  # drawn with the app's label font, which has these glyphs
 GUI_GRACE = 8  # seconds the GUI must stay up; a start-up crash ends it well before
 
 
@@ -104,6 +105,23 @@ def smoke(app: Path, version: str, log=print) -> dict[str, float]:
             if len(facts) != len(files) or any(f.get("error") for f in facts):
                 raise SmokeError(f"media --format json: {out[:500]!r}")
 
+        def media_text() -> None:
+            # On-device OCR in the frozen app: the models and onnxruntime are collected, and the
+            # pipeline needs nothing the spec left out (OpenCV, rapidocr's own code are not shipped).
+            from PIL import Image, ImageDraw, ImageFont
+
+            card = work / "card.png"
+            image = Image.new("RGB", (900, 300), "white")
+            font = ImageFont.truetype(str(ROOT / "resources" / "fonts" / "PreflightLabel-Bold.otf"), 64)
+            ImageDraw.Draw(image).text((40, 100), OCR_PROBE, font=font, fill="black")
+            image.save(card)
+            out = run([cli, "media", "--format", "json", card.name], work, env)
+            read = "".join(line.get("text", "") for line in json.loads(out)[0].get("text") or ())
+            if read.replace(" ", "") != OCR_PROBE:
+                raise SmokeError(
+                    f"media --format json: OCR read {read!r}, expected {OCR_PROBE!r}: {out[:500]!r}"
+                )
+
         def html_report() -> None:
             out = run([cli, "check", "examples/draft.toml", "--format", "html"], work, env, ok=(0, 1))
             if "<html" not in out[:500]:
@@ -154,6 +172,7 @@ def smoke(app: Path, version: str, log=print) -> dict[str, float]:
         step("native libraries (c2pa, FFmpeg, libheif, OpenCC, Qt)", native_libraries)
         step("check examples/draft.toml --format json", check_json)
         step("media examples/media/* --format json", media_json)
+        step("media: text read on a picture (on-device OCR)", media_text)
         step("check --format html", html_report)
         step("fix --out (copies; originals untouched)", fix_copies)
         step("explain ai_label_missing", explain_rule)

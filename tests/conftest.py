@@ -37,3 +37,14 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.network_guard import install
 
     install(monkeypatch)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`pytest --update-golden` rewrites tests/golden/expected/ (here: options must be declared
+    by the root conftest, which is loaded before the command line is parsed)."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the CLI golden files in tests/golden/expected instead of comparing with them",
+    )

@@ -204,6 +204,15 @@ def _countries() -> dict[str, WorldPlace]:
 
 @cache
 def _name_index() -> dict[str, dict]:
+    """Names → divisions, landmarks and foreign places. Derived from the bundled tables only, so
+    kept on disk between processes (checks/derived_cache.py): naming one place in a post then
+    costs a file read, not loading and indexing every table."""
+    from checks import derived_cache
+
+    return derived_cache.cached("gazetteer-index", "", _build_name_index)
+
+
+def _build_name_index() -> dict[str, dict]:
     full: dict[str, list[Division]] = {}
     short: dict[str, list[Division]] = {}
     former: dict[str, list[Division]] = {}

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from checks.media import cache, traces
+from checks.media import cache, place_cache, traces
 from checks.media.containers import MediaError
 from checks.media.provenance import with_verdict
 from checks.media.sniff import EXTENSIONS, HEAD_BYTES, VIDEO_FORMATS, extension_mismatch, sniff
@@ -180,17 +180,20 @@ def _video_extras(p: Path, fmt: str, facts: MediaFacts) -> MediaFacts:
 
 
 def _with_place(facts: MediaFacts) -> MediaFacts:
-    """The offline gazetteer name for a GPS fix (computed outside the cache: the gazetteer may change)."""
+    """The offline gazetteer name for a GPS fix (computed outside the cache: the gazetteer may change;
+    the answers are remembered per gazetteer version, so a known point never loads it)."""
     if facts.gps is None or facts.place:
         return facts
     try:
-        from checks.geo.gazetteer import place_for
-    except ImportError:
+        return replace(facts, place=place_cache.place(facts.gps.lat, facts.gps.lon, _gazetteer_place))
+    except Exception:  # a gazetteer bug (or a missing gazetteer) must not make a readable photo unreadable
         return facts
-    try:
-        return replace(facts, place=place_for(facts.gps.lat, facts.gps.lon))
-    except Exception:  # a gazetteer bug must not make a readable photo unreadable
-        return facts
+
+
+def _gazetteer_place(lat: float, lon: float) -> str | None:
+    from checks.geo.gazetteer import place_for
+
+    return place_for(lat, lon)
 
 
 def default_jobs() -> int:
@@ -238,6 +241,8 @@ def read_media(
         def fresh(path: str | os.PathLike[str]) -> MediaFacts:
             return read_one(path, use_cache=use_cache, ocr=read_text)
 
+        if pool and read_text:
+            pool.submit(ocr_reader.warm_up)
         results = pool.map(fresh, todo) if pool else map(fresh, todo)
         for i, facts in zip(misses, results, strict=True):
             out[i] = facts

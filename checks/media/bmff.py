@@ -10,7 +10,8 @@ from __future__ import annotations
 import struct
 from typing import BinaryIO
 
-from checks.media.containers import MAX_BLOCK, MediaError, RawMeta
+from checks.media.budget import MAX_BLOCK, MAX_EXTENTS, Budget
+from checks.media.containers import MediaError, RawMeta
 
 C2PA_UUID = bytes.fromhex("d8fec3d61b0e483c92975828877ec481")
 MAX_BOXES = 10_000
@@ -58,9 +59,9 @@ def has_c2pa_uuid(f: BinaryIO, size: int) -> bool:
 
 
 def _children(data: bytes, start: int = 0) -> list[tuple[bytes, bytes]]:
-    out = []
+    out: list[tuple[bytes, bytes]] = []
     pos = start
-    while pos + 8 <= len(data):
+    while pos + 8 <= len(data) and len(out) < MAX_BOXES:  # 16 MB of 8-byte boxes is 2 million
         n, t = struct.unpack(">I4s", data[pos : pos + 8])
         hdr = 8
         if n == 1:
@@ -99,12 +100,15 @@ def walk_heif(f: BinaryIO, size: int, fmt: str) -> RawMeta:
     pitm = kids.get(b"pitm", b"")
     primary = _uint(pitm, 4, 2 if pitm[0] == 0 else 4)[0] if len(pitm) >= 6 else 0
     items = _item_types(kids.get(b"iinf", b""))
-    locs = _item_locations(kids.get(b"iloc", b""))
+    locs = _item_locations(kids.get(b"iloc", b""), meta.budget)
     idat = kids.get(b"idat", b"")
     _primary_size(meta, kids.get(b"iprp", b""), primary)
     for item_id, (itype, ctype) in items.items():
         want = itype == b"Exif" or (itype == b"mime" and ("xmp" in ctype or "rdf+xml" in ctype))
         if not want or item_id not in locs:
+            continue
+        need = sum(elen for _b, _o, elen, _m in locs[item_id])
+        if not meta.budget.take("exif" if itype == b"Exif" else "xmp", need):  # before reading
             continue
         data = _item_data(f, size, locs[item_id], idat)
         if data is None:
@@ -148,7 +152,9 @@ def _item_types(iinf: bytes) -> dict[int, tuple[bytes, str]]:
     return items
 
 
-def _item_locations(iloc: bytes) -> dict[int, list[tuple[int, int, int, int]]]:
+def _item_locations(iloc: bytes, budget: Budget) -> dict[int, list[tuple[int, int, int, int]]]:
+    """The item table; zero-width fields let 60 KB list 655 million extents, so they are counted
+    against MAX_EXTENTS before they are stored, and the table is cut (with a note) at the limit."""
     if len(iloc) < 8:
         return {}
     version = iloc[0]
@@ -157,6 +163,7 @@ def _item_locations(iloc: bytes) -> dict[int, list[tuple[int, int, int, int]]]:
     pos = 6
     count, pos = _uint(iloc, pos, 2 if version < 2 else 4)
     out: dict[int, list[tuple[int, int, int, int]]] = {}
+    room = MAX_EXTENTS
     for _ in range(min(count, MAX_BOXES)):
         item_id, pos = _uint(iloc, pos, 2 if version < 2 else 4)
         method = 0
@@ -166,6 +173,10 @@ def _item_locations(iloc: bytes) -> dict[int, list[tuple[int, int, int, int]]]:
         pos += 2
         base, pos = _uint(iloc, pos, base_size)
         next_, pos = _uint(iloc, pos, 2)
+        if next_ > room:
+            budget.note(f"HEIF item table beyond {MAX_EXTENTS} extents skipped (memory budget)")
+            break
+        room -= next_
         extents = []
         for _ in range(next_):
             _i, pos = _uint(iloc, pos, idx_size)

@@ -13,8 +13,9 @@ import zlib
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-MAX_BLOCK = 16 * 1024 * 1024  # one metadata block larger than this is not metadata
-MAX_TEXT = 4 * 1024 * 1024  # inflated text chunk limit (zip bombs)
+from checks.media.budget import MAX_BLOCK, MAX_SEGMENTS, Budget
+from checks.media.budget import MAX_TEXT_CHUNK as MAX_TEXT
+
 XMP_SIG = b"http://ns.adobe.com/xap/1.0/\x00"
 XMP_EXT_SIG = b"http://ns.adobe.com/xmp/extension/\x00"
 
@@ -38,6 +39,7 @@ class RawMeta:
     c2pa: bool = False  # a manifest store is embedded (JUMBF / caBX / C2PA chunk / uuid box)
     scan: list[bytes] = field(default_factory=list)  # other metadata bytes, for the TC260 byte scan
     problem: str | None = None  # damage that did not stop the metadata read
+    budget: Budget = field(default_factory=Budget)  # what may still be kept; notes on what was not
 
 
 def _read(f: BinaryIO, n: int, what: str) -> bytes:
@@ -52,7 +54,7 @@ def walk_jpeg(f: BinaryIO, size: int) -> RawMeta:
     f.seek(2)
     ext_xmp: dict[bytes, dict[int, bytes]] = {}
     scan_start = 0
-    while True:
+    for _ in range(MAX_SEGMENTS):
         b = f.read(1)
         if not b:
             raise MediaError("truncated JPEG (ends inside the headers)")
@@ -92,7 +94,9 @@ def walk_jpeg(f: BinaryIO, size: int) -> RawMeta:
             _jpeg_segment(meta, m, payload, ext_xmp)
             continue
         f.seek(n, 1)
-    for parts in ext_xmp.values():
+    else:
+        meta.budget.note(f"JPEG segments beyond {MAX_SEGMENTS} skipped")
+    for parts in ext_xmp.values():  # every part was budgeted before it was kept
         meta.xmp.append(b"".join(parts[k] for k in sorted(parts)))
     if scan_start and not _has_eoi(f, size, scan_start):
         meta.problem = "truncated JPEG (image data cut off)"
@@ -100,26 +104,33 @@ def walk_jpeg(f: BinaryIO, size: int) -> RawMeta:
 
 
 def _jpeg_segment(meta: RawMeta, m: int, payload: bytes, ext_xmp: dict[bytes, dict[int, bytes]]) -> None:
+    budget = meta.budget
     if m == 0xE1:
         if payload.startswith(b"Exif\x00"):
-            meta.exif.append(payload[6:])
+            if budget.take("exif", len(payload)):
+                meta.exif.append(payload[6:])
         elif payload.startswith(XMP_SIG):
-            meta.xmp.append(payload[len(XMP_SIG) :])
+            if budget.take("xmp", len(payload)):
+                meta.xmp.append(payload[len(XMP_SIG) :])
         elif payload.startswith(XMP_EXT_SIG) and len(payload) > len(XMP_EXT_SIG) + 40:
             body = payload[len(XMP_EXT_SIG) :]
             guid, offset = body[:32], struct.unpack(">I", body[36:40])[0]
-            ext_xmp.setdefault(guid, {})[offset] = body[40:]
+            parts = ext_xmp.setdefault(guid, {})
+            if offset not in parts and budget.take("xmpext", len(body) - 40):
+                parts[offset] = body[40:]
         return
     if m == 0xEB and payload[:2] == b"JP" and b"c2pa" in payload[:64]:
         meta.c2pa = True
         return
     if m == 0xED and payload.startswith(b"Photoshop 3.0\x00"):
-        meta.irb = (meta.irb or b"") + payload[14:]
+        if budget.take("irb", len(payload)):
+            meta.irb = (meta.irb or b"") + payload[14:]
         return
     if m == 0xFE:
-        meta.texts.append(("Comment", payload.decode("utf-8", "replace").strip("\x00"), "JPEG COM segment"))
+        if budget.take("text", len(payload)):
+            meta.texts.append(("Comment", payload.decode("utf-8", "replace").strip("\x00"), "JPEG COM segment"))
         return
-    if b"AIGC" in payload or b"ContentProducer" in payload:
+    if (b"AIGC" in payload or b"ContentProducer" in payload) and budget.take("scan", len(payload)):
         meta.scan.append(payload)
 
 
@@ -146,7 +157,7 @@ def walk_png(f: BinaryIO, size: int) -> RawMeta:
     meta = RawMeta("png")
     f.seek(8)
     first = True
-    while True:
+    for _ in range(MAX_SEGMENTS):
         head = f.read(8)
         if not head:
             meta.problem = "truncated PNG (no IEND chunk)"
@@ -170,6 +181,8 @@ def walk_png(f: BinaryIO, size: int) -> RawMeta:
         data = f.read(length)
         f.seek(4, 1)
         _png_chunk(meta, ctype, data)
+    else:
+        meta.budget.note(f"PNG chunks beyond {MAX_SEGMENTS} skipped")
     return meta
 
 
@@ -180,11 +193,12 @@ def _png_chunk(meta: RawMeta, ctype: bytes, data: bytes) -> None:
     elif ctype == b"tRNS":
         meta.has_alpha = True
     elif ctype == b"eXIf":
-        meta.exif.append(data[6:] if data.startswith(b"Exif\x00") else data)
+        if meta.budget.take("exif", len(data)):
+            meta.exif.append(data[6:] if data.startswith(b"Exif\x00") else data)
     elif ctype == b"caBX":
         meta.c2pa = True
     elif ctype in (b"tEXt", b"zTXt", b"iTXt"):
-        text = _png_text(ctype, data)
+        text = _png_text(ctype, data, meta.budget)
         if text is None:
             return
         key, value = text
@@ -196,29 +210,36 @@ def _png_chunk(meta: RawMeta, ctype: bytes, data: bytes) -> None:
             meta.texts.append((key, value, f"PNG {ctype.decode()} chunk '{key}'"))
 
 
-def _inflate(data: bytes) -> bytes:
-    d = zlib.decompressobj()
-    out = d.decompress(data, MAX_TEXT)
-    return out
+def _inflate(data: bytes, limit: int) -> bytes:
+    return zlib.decompressobj().decompress(data, limit)
 
 
-def _png_text(ctype: bytes, data: bytes) -> tuple[str, str] | None:
+def _png_text(ctype: bytes, data: bytes, budget: Budget) -> tuple[str, str] | None:
+    """One text chunk, inflated no further than what the file's text budget still allows."""
     key, sep, rest = data.partition(b"\x00")
     if not sep:
         return None
     name = key.decode("latin-1")
+    kind = "xmp" if name == "XML:com.adobe.xmp" else "text"
+    room = min(MAX_TEXT, budget.room(kind))
+    if room <= 0:  # nothing fits any more: don't even inflate it
+        budget.take(kind, 1)  # records the note
+        return None
     try:
         if ctype == b"tEXt":
-            return name, rest.decode("latin-1")
-        if ctype == b"zTXt":
-            return name, _inflate(rest[1:]).decode("latin-1")
-        flag = rest[0] if rest else 0
-        _lang, _, rest2 = rest[2:].partition(b"\x00")
-        _tkey, _, text = rest2.partition(b"\x00")
-        raw = _inflate(text) if flag else text
-        return name, raw.decode("utf-8", "replace")
+            raw = rest
+        elif ctype == b"zTXt":
+            raw = _inflate(rest[1:], room + 1)
+        else:
+            flag = rest[0] if rest else 0
+            _lang, _, rest2 = rest[2:].partition(b"\x00")
+            _tkey, _, text = rest2.partition(b"\x00")
+            raw = _inflate(text, room + 1) if flag else text
     except (zlib.error, IndexError):
         return None
+    if not budget.take(kind, len(raw)):
+        return None
+    return name, raw.decode("latin-1" if ctype == b"tEXt" or ctype == b"zTXt" else "utf-8", "replace")
 
 
 def _raw_profile(meta: RawMeta, key: str, value: str) -> None:
@@ -252,8 +273,13 @@ def walk_webp(f: BinaryIO, size: int) -> RawMeta:
             break
         padded = length + (length & 1)
         if fourcc in (b"VP8X", b"VP8 ", b"VP8L", b"EXIF", b"XMP ", b"C2PA"):
-            data = f.read(length)
-            f.seek(padded - length, 1)
+            start = f.tell()
+            if fourcc in (b"EXIF", b"XMP ") and length > MAX_BLOCK:  # not metadata: skip, never keep
+                meta.budget.note(f"WebP {fourcc.decode().strip()} chunk over {MAX_BLOCK >> 20} MB skipped")
+                data = b""
+            else:  # bitstreams: only their headers are needed
+                data = f.read(min(length, 64) if fourcc in (b"VP8 ", b"VP8L", b"C2PA") else length)
+            f.seek(start + padded)
             _webp_chunk(meta, fourcc, data)
         else:
             if fourcc == b"ALPH":
@@ -279,8 +305,10 @@ def _webp_chunk(meta: RawMeta, fourcc: bytes, data: bytes) -> None:
             meta.width, meta.height = (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
             meta.has_alpha = meta.has_alpha or bool((bits >> 28) & 1)
     elif fourcc == b"EXIF":
-        meta.exif.append(data[6:] if data.startswith(b"Exif\x00") else data)
+        if meta.budget.take("exif", len(data)):
+            meta.exif.append(data[6:] if data.startswith(b"Exif\x00") else data)
     elif fourcc == b"XMP ":
-        meta.xmp.append(data)
+        if meta.budget.take("xmp", len(data)):
+            meta.xmp.append(data)
     elif fourcc == b"C2PA":
         meta.c2pa = True

@@ -14,10 +14,11 @@ import re
 import struct
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 import exifread
 
+from checks.media import tiff_guard
 from checks.model import Gps
 
 logging.getLogger("exifread").setLevel(logging.CRITICAL)
@@ -41,16 +42,22 @@ class ExifFacts:
     description: str | None = None
     artist: str | None = None
     xmp: bytes | None = None  # TIFF tag 700 (XMP inside a TIFF)
+    notes: tuple[str, ...] = ()  # parts skipped to stay within the memory budget
 
 
 def read_exif(tiff: bytes | BinaryIO) -> ExifFacts:
     """Interpret one EXIF block; garbage yields empty facts rather than an exception."""
     fh = io.BytesIO(tiff) if isinstance(tiff, bytes) else tiff
     try:
-        tags = exifread.process_file(fh, details=False, extract_thumbnail=False, strict=False)
+        size = fh.seek(0, 2)
+        patches, notes = tiff_guard.plan(fh, size)
+        guarded = cast(BinaryIO, tiff_guard.GuardedTiff(fh, size, patches))
+        tags = exifread.process_file(guarded, details=False, extract_thumbnail=False, strict=False)
+    except tiff_guard.OverRead as exc:
+        return ExifFacts(notes=(str(exc),))
     except Exception:  # exifread raises many kinds on fuzzed blocks; a bad block means no EXIF facts
         return ExifFacts()
-    facts = facts_from_tags(tags)
+    facts = replace(facts_from_tags(tags), notes=tuple(notes))
     # details=False skips MakerNotes (most of exifread's time) but also UserComment and XMP,
     # which carry AI markers: fetch just those two entries from the raw IFDs.
     try:

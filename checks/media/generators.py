@@ -7,10 +7,10 @@ absence of markers proves nothing (metadata is easily stripped), so nothing here
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING
 
+from checks.media.budget import DEEP_JSON_NOTE, load_json, too_deep_json
 from checks.media.tc260 import parse_label
 from checks.media.xmp import Xmp
 from checks.model import AigcLabel, Evidence, Provenance
@@ -78,6 +78,11 @@ def dst_evidence(term: str, where: str, marker: str = "xmp:DigitalSourceType") -
     return Evidence(marker, where, term, DST_POINTS.get(term, Provenance.UNKNOWN))
 
 
+def skipped_note(where: str, why: str) -> Evidence:
+    """A metadata block left unread (too deep, over the memory budget): said, never silent."""
+    return Evidence("file:skipped", where, why)
+
+
 def tool_evidence(value: str | None, where: str) -> list[Evidence]:
     """An AI generator named where software signs its output."""
     if value and AI_TOOLS.search(value) and not value.strip().lower().startswith("novelai"):
@@ -103,6 +108,9 @@ def text_markers(texts: list[tuple[str, str, str]]) -> tuple[list[Evidence], lis
     keys = {k.lower() for k, _, _ in texts}
     for key, value, where in texts:
         k = key.lower()
+        parsed_as_json = k in ("aigc", "comment") or k.startswith("aigc") or '"AIGC"' in value
+        if parsed_as_json and too_deep_json(value):  # parsers below refuse it; other blocks still count
+            ev.append(skipped_note(where, DEEP_JSON_NOTE))
         if k == "aigc" or (k.startswith("aigc") and "{" in value):
             label = parse_label(value, where)
             if label:
@@ -140,7 +148,7 @@ def _generator_json(value: str) -> bool:
     if not v.startswith("{"):
         return False
     try:
-        obj = json.loads(v)
+        obj = load_json(v)
     except ValueError:
         return False
     if not isinstance(obj, dict):

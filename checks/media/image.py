@@ -55,12 +55,14 @@ def merge_exif(blocks: list[ExifFacts]) -> ExifFacts:
     """The first block that has a field wins (JPEGs sometimes carry a second, partial APP1)."""
     if not blocks:
         return ExifFacts()
-    values = {}
+    values: dict[str, object] = {"notes": tuple(n for b in blocks for n in b.notes)}
     for fld in fields(ExifFacts):
+        if fld.name == "notes":
+            continue
         values[fld.name] = next(
             (getattr(b, fld.name) for b in blocks if getattr(b, fld.name) is not None), None
         )
-    return ExifFacts(**values)
+    return ExifFacts(**values)  # type: ignore[arg-type]
 
 
 def read_image(path: Path, f: BinaryIO, size: int, fmt: str) -> MediaFacts:
@@ -112,7 +114,9 @@ def read_image(path: Path, f: BinaryIO, size: int, fmt: str) -> MediaFacts:
     facts = replace(facts, aigc_label=combine(labels))
     evidence += traces.screenshot_evidence(facts, xmp, exif.user_comment, path.name)
     evidence += traces.capture_evidence(facts)
-    return replace(facts, evidence=tuple(evidence))
+    evidence += [generators.skipped_note(f"{fmt.upper()} metadata", note) for note in (*raw.budget.notes, *exif.notes)]
+    evidence += [generators.skipped_note("XMP", note) for note in xmp.notes]
+    return replace(facts, evidence=tuple(dict.fromkeys(evidence)))
 
 
 def _ai_markers(

@@ -1,9 +1,9 @@
-"""The one adapter around on-device OCR (RapidOCR on onnxruntime): pictures and video → `TextLine`s.
+"""The one adapter around on-device OCR (PP-OCR on onnxruntime): pictures and video → `TextLine`s.
 
 Much of Chinese self-media says its message *on* the media (text cards, covers, the first frames of
 a video), so rules must read it as they read the typed text. Everything stays offline: the PP-OCR
-detection/recognition models ship inside the `rapidocr` wheel and are passed to it by path, so the
-library never has a reason to download anything (a missing model means "OCR unavailable", never a
+detection/recognition models ship inside the `rapidocr` wheel and are run by `ocr_engine` from that
+path, so nothing has a reason to download anything (a missing model means "OCR unavailable", never a
 fetch). The engine is built lazily, once per process, only when a file is actually read — the CLI
 does not pay for importing onnxruntime unless OCR runs.
 
@@ -34,8 +34,10 @@ if TYPE_CHECKING:  # Pillow is imported where pictures are decoded: a cached rea
 MAX_SIDE = 2000  # pictures larger than this are scaled down before OCR (boxes are scaled back)
 DET_SIDE = 736  # the detector's input, long side: 18 px lines on a 1080×1920 card still found
 MIN_CONFIDENCE = 0.6
+MIN_SIDE = 30  # thinner pictures are enlarged to this before reading
+WIDE_RATIO = 8  # strips wider than this many heights get black rows above and below
 OPENING_TIMES = (0.0, 1.0, 2.0, 3.0)  # the first frame and one per second of the opening
-SPREAD_FRAMES = 3  # further frames evenly spread over the rest of a video
+SPREAD_FRAMES = 2  # further frames evenly spread over the rest of a video
 MAX_VIDEO_SECONDS = 6.0  # decoding budget per video
 MAX_SUBTITLE_CUES = 2000
 ENV = "PREFLIGHT_OCR"  # "0" switches OCR off (set by --no-ocr; tests use it too)
@@ -68,45 +70,46 @@ def available() -> bool:
     return True
 
 
+MODEL_NAMES = {"det": "PP-OCRv6_det_small.onnx", "rec": "PP-OCRv6_rec_small.onnx"}
+
+
 def model_files() -> dict[str, Path]:
-    """The detection and recognition models inside the installed rapidocr package."""
+    """The detection and recognition models shipped in the `rapidocr` wheel (its `models/` folder).
+
+    The package is located, not imported: only its model files are used, and the frozen app ships
+    them alone, in `rapidocr/models/` beside its libraries.
+    """
+    import importlib.util
+    import sys
+
+    folders = []
     try:
-        import rapidocr
-    except ImportError as exc:
-        raise OcrUnavailable(f"OCR library unavailable: {exc}") from exc
-    folder = Path(rapidocr.__file__).resolve().parent / "models"
-    files = {"det": folder / "PP-OCRv6_det_small.onnx", "rec": folder / "PP-OCRv6_rec_small.onnx"}
-    missing = [p.name for p in files.values() if not p.is_file()]
-    if missing:
-        raise OcrUnavailable(f"OCR models missing: {', '.join(missing)}")
-    return files
+        spec = importlib.util.find_spec("rapidocr")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        folders += [Path(p) / "models" for p in spec.submodule_search_locations]
+    if getattr(sys, "frozen", False):
+        folders.append(Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "rapidocr" / "models")
+    for folder in folders:
+        files = {k: folder / name for k, name in MODEL_NAMES.items()}
+        if all(f.is_file() for f in files.values()):
+            return files
+    if not folders:
+        raise OcrUnavailable("OCR models unavailable: the rapidocr package is not installed")
+    raise OcrUnavailable(f"OCR models missing: {', '.join(MODEL_NAMES.values())}")
 
 
 @functools.cache
 def _engine_cached() -> Any:
     files = model_files()
     try:
-        import logging
+        from checks.media import default_jobs
+        from checks.media.ocr_engine import PpOcr, default_threads
 
-        from rapidocr import RapidOCR
-
-        engine = RapidOCR(
-            params={
-                "Global.log_level": "error",
-                "Global.use_cls": False,  # text on posts is upright; the angle classifier costs time
-                "Global.max_side_len": MAX_SIDE,
-                "Det.model_path": str(files["det"]),
-                "Det.limit_type": "max",
-                "Det.limit_side_len": DET_SIDE,
-                "Rec.model_path": str(files["rec"]),
-                "EngineConfig.onnxruntime.intra_op_num_threads": 1,  # files run in parallel instead
-                "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-            }
-        )
-        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-    except Exception as exc:  # ImportError, onnxruntime load errors, config errors
+        return PpOcr(files["det"], files["rec"], threads=default_threads(default_jobs()))
+    except Exception as exc:  # ImportError, onnxruntime load errors, a model without its alphabet
         raise OcrUnavailable(f"OCR engine could not start: {type(exc).__name__}: {exc}"[:200]) from exc
-    return engine
 
 
 def _engine() -> Any:
@@ -114,11 +117,20 @@ def _engine() -> Any:
         return _engine_cached()
 
 
+def warm_up() -> None:
+    """Start the engine now (a no-op once started; silent when OCR is unavailable). The media pool
+    runs this as its first task so that loading onnxruntime and the models overlaps with the other
+    reader decoding pictures, instead of every reader waiting for it at its first OCR call."""
+    try:
+        _engine()
+    except OcrUnavailable:
+        pass
+
+
 def recognise(
     image: Image.Image, *, frame_s: float | None = None, display_size: tuple[int, int] | None = None
 ) -> tuple[TextLine, ...]:
     """Lines on one picture (already upright); boxes in `display_size` pixels (default: its own)."""
-    import cv2
     import numpy as np
     from PIL import Image
 
@@ -127,45 +139,62 @@ def recognise(
     if max(rgb.size) > MAX_SIDE * 1.1:  # within 10%: not worth a resample
         ratio = MAX_SIDE / max(rgb.size)
         rgb = rgb.resize((round(rgb.width * ratio), round(rgb.height * ratio)), Image.Resampling.BILINEAR)
+    elif min(rgb.size) < MIN_SIDE:  # a thin strip: enlarged so the detector sees its characters
+        ratio = MIN_SIDE / min(rgb.size)
+        rgb = rgb.resize((round(rgb.width * ratio), round(rgb.height * ratio)), Image.Resampling.BICUBIC)
     scale = width / rgb.width
-    bgr = cv2.cvtColor(np.asarray(rgb), cv2.COLOR_RGB2BGR)
-    result = _engine()(bgr)
-    boxes = getattr(result, "boxes", None)
-    if boxes is None or not getattr(result, "txts", None):
-        return ()
+    pad = _pad(rgb)
+    found = _engine()(_padded(rgb, pad), DET_SIDE)
+    pixels = np.asarray(rgb)
     lines = []
-    for quad, text, score in zip(boxes, result.txts, result.scores, strict=False):
-        text = str(text).strip()
-        if not text or float(score) < MIN_CONFIDENCE:
+    for hit in found:
+        text = hit.text.strip()
+        if not text or hit.score < MIN_CONFIDENCE:
             continue
-        xs = [float(p[0]) * scale for p in quad]
-        ys = [float(p[1]) * scale for p in quad]
+        x0, y0, x1, y1 = hit.box
+        y0, y1 = max(0, y0 - pad), min(rgb.height, y1 - pad)
         box = (
-            max(0, round(min(xs))),
-            max(0, round(min(ys))),
-            min(width, round(max(xs))),
-            min(height, round(max(ys))),
+            max(0, round(x0 * scale)),
+            max(0, round(y0 * scale)),
+            min(width, round(x1 * scale)),
+            min(height, round(y1 * scale)),
         )
-        glyph = round(_ink_height(bgr, quad) * scale)
+        glyph = round(_ink_height(pixels, (x0, y0, x1, y1)) * scale)
         lines.append(
-            TextLine(text=text, box=box, confidence=round(float(score), 3), frame_s=frame_s, glyph_px=glyph)
+            TextLine(text=text, box=box, confidence=round(hit.score, 3), frame_s=frame_s, glyph_px=glyph)
         )
     return tuple(lines)
 
 
-def _ink_height(bgr: Any, quad: Any) -> int:
+def _pad(rgb: Image.Image) -> int:
+    """Rows of black added above and below a long thin strip (PP-OCR's vertical padding): the
+    detector expects roughly page-like proportions and misses lines in a 20:1 strip."""
+    if rgb.width / rgb.height <= WIDE_RATIO:
+        return 0
+    return max(0, (max(int(rgb.width / WIDE_RATIO), MIN_SIDE) * 2 - rgb.height) // 2)
+
+
+def _padded(rgb: Image.Image, pad: int) -> Image.Image:
+    from PIL import Image
+
+    if not pad:
+        return rgb
+    canvas = Image.new("RGB", (rgb.width, rgb.height + 2 * pad))
+    canvas.paste(rgb, (0, pad))
+    return canvas
+
+
+def _ink_height(pixels: Any, box: tuple[int, int, int, int]) -> int:
     """Rows of the line's box whose pixels stand out from its border (the background), in the
     pixels OCR saw: the characters' height without the detector's padding."""
     import numpy as np
 
-    h, w = bgr.shape[:2]
-    xs = [int(p[0]) for p in quad]
-    ys = [int(p[1]) for p in quad]
-    x0, x1 = max(0, min(xs)), min(w, max(xs) + 1)
-    y0, y1 = max(0, min(ys)), min(h, max(ys) + 1)
+    h, w = pixels.shape[:2]
+    x0, y0 = max(0, box[0]), max(0, box[1])
+    x1, y1 = min(w, box[2] + 1), min(h, box[3] + 1)
     if x1 - x0 < 3 or y1 - y0 < 3:
         return 0
-    gray = bgr[y0:y1, x0:x1].mean(axis=2)
+    gray = pixels[y0:y1, x0:x1].mean(axis=2)
     border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
     ink = np.abs(gray - np.median(border)) > 48
     rows = np.flatnonzero(ink.mean(axis=1) > 0.02)

@@ -8,10 +8,10 @@ so it is kept with `malformed=True` rather than dropped.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import replace
 
+from checks.media.budget import load_json
 from checks.model import AigcLabel
 
 FIELDS = (
@@ -36,11 +36,11 @@ def parse_label(text: str, where: str) -> AigcLabel | None:
         return None
     obj = None
     try:
-        obj = json.loads(raw[start:])
+        obj = load_json(raw[start:])
     except ValueError:
         end = raw.rfind("}")
         try:
-            obj = json.loads(raw[start : end + 1]) if end > start else None
+            obj = load_json(raw[start : end + 1]) if end > start else None
         except ValueError:
             obj = None
     if isinstance(obj, dict) and isinstance(obj.get("AIGC"), dict):

@@ -139,7 +139,8 @@ def _walk(path: Path) -> _Raw:
                 if box_size > MAX_MOOV:
                     raise ValueError(f"moov box too large ({box_size} bytes)")
                 f.seek(pos + header)
-                _children(f.read(box_size - header), b"moov", 1, raw)
+                # a view, not bytes: each nesting level would otherwise copy the whole box again
+                _children(memoryview(f.read(box_size - header)), b"moov", 1, raw)
             elif kind == b"uuid" and box_size >= header + 16:
                 f.seek(pos + header)
                 if f.read(16) == XMP_UUID and box_size - header - 16 <= MAX_MOOV:
@@ -172,18 +173,20 @@ def _header(data: bytes, room: int, top: bool = False) -> tuple[bytes, int, int]
     return kind, header, size
 
 
-def _boxes(data: bytes, raw: _Raw) -> Iterator[tuple[bytes, bytes]]:
+def _boxes(data: bytes | memoryview, raw: _Raw) -> Iterator[tuple[bytes, bytes]]:
+    """Child boxes; leaf bodies are bytes, container bodies stay views of `data` (no copy)."""
     pos = 0
     while pos + 8 <= len(data):
         raw.boxes += 1
         if raw.boxes > MAX_BOXES:
             raise ValueError(f"more than {MAX_BOXES} boxes")
-        kind, header, size = _header(data[pos : pos + 16], len(data) - pos)
-        yield kind, data[pos + header : pos + size]
+        kind, header, size = _header(bytes(data[pos : pos + 16]), len(data) - pos)
+        body = data[pos + header : pos + size]
+        yield kind, body if kind in _CONTAINERS or isinstance(body, bytes) else bytes(body)  # type: ignore[misc]
         pos += size
 
 
-def _children(data: bytes, parent: bytes, depth: int, raw: _Raw, handler: bytes = b"") -> None:
+def _children(data: bytes | memoryview, parent: bytes, depth: int, raw: _Raw, handler: bytes = b"") -> None:
     if depth > MAX_DEPTH:
         raise ValueError(f"boxes nested deeper than {MAX_DEPTH} levels")
     if parent == b"trak":
@@ -205,12 +208,12 @@ def _children(data: bytes, parent: bytes, depth: int, raw: _Raw, handler: bytes 
             _children(body, kind, depth + 1, raw, handler)
 
 
-def _trak_handler(data: bytes, raw: _Raw) -> bytes:
+def _trak_handler(data: bytes | memoryview, raw: _Raw) -> bytes:
     for kind, body in _boxes(data, raw):
         if kind == b"mdia":
             for sub, sbody in _boxes(body, raw):
                 if sub == b"hdlr" and len(sbody) >= 12:
-                    return sbody[8:12]
+                    return bytes(sbody[8:12])
     return b""
 
 

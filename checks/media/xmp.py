@@ -15,6 +15,8 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeET
 
+from checks.media.budget import DEEP_XML_NOTE, MAX_NESTING, MAX_XMP_ATTRS, MAX_XMP_ELEMENTS
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 NS = {
     "Iptc4xmpExt": "http://iptc.org/std/Iptc4xmpExt/2008-02-29/",
@@ -41,6 +43,7 @@ class Xmp:
     top: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # direct properties only
     namespaces: set[str] = field(default_factory=set)
     error: str | None = None
+    notes: list[str] = field(default_factory=list)  # blocks skipped (too deep), shown to the creator
 
     def get(self, key: str) -> list[str]:
         return self.props.get(key, [])
@@ -58,6 +61,7 @@ class Xmp:
             self.top[k].extend(v)
         self.namespaces |= other.namespaces
         self.error = self.error or other.error
+        self.notes += [n for n in other.notes if n not in self.notes]
 
 
 def _key(tag: str) -> str:
@@ -79,13 +83,40 @@ def _packet(raw: bytes) -> bytes:
     return raw[max(start, 0) : end + len(end_tag)] if end >= 0 else raw[max(start, 0) :]
 
 
+def _deeper_than(root: Element, limit: int) -> bool:
+    """Iterative depth check (the walk below recurses once per level)."""
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in el)
+    return False
+
+
 def parse_xmp(raw: bytes) -> Xmp:
     out = Xmp()
     data = _packet(raw.rstrip(b"\x00 \n\r\t"))
+    # Counted in the bytes before expat builds anything: `<` bounds the elements, `=` the attributes.
+    over = (
+        f"XMP with more than {MAX_XMP_ELEMENTS} tags skipped (memory budget)"
+        if data.count(b"<") > MAX_XMP_ELEMENTS
+        else f"XMP with more than {MAX_XMP_ATTRS} attributes skipped (memory budget)"
+        if data.count(b"=") > MAX_XMP_ATTRS
+        else None
+    )
+    if over:
+        out.error = "unreadable XMP (over budget)"
+        out.notes.append(over)
+        return out
     try:
         root = SafeET.fromstring(data)
     except Exception as exc:  # ParseError, defusedxml's EntitiesForbidden, DTDForbidden …
         out.error = f"unreadable XMP ({type(exc).__name__})"
+        return out
+    if _deeper_than(root, MAX_NESTING):
+        out.error = "unreadable XMP (nested too deeply)"
+        out.notes.append(DEEP_XML_NOTE)
         return out
     _walk(root, out)
     for rdf in root.iter(f"{{{RDF}}}RDF"):

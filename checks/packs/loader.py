@@ -190,7 +190,11 @@ _CORE: list[Pack] = []
 
 
 def core_pack() -> Pack:
-    """The built-in pack, parsed once per process (it is read-only data shipped with the app)."""
+    """The built-in pack, parsed once per process (it is read-only data shipped with the app) and
+    kept parsed on disk between processes (checks/derived_cache.py: rebuilt when a file changes)."""
     if not _CORE:
-        _CORE.append(load_pack(core_pack_dir()))
+        from checks import derived_cache
+
+        folder = core_pack_dir()
+        _CORE.append(derived_cache.cached("core-pack", str(folder), lambda: load_pack(folder)))
     return _CORE[0]

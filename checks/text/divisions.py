@@ -54,7 +54,14 @@ DIVISION_LEXICONS = (
 
 @cache
 def names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(full names, short names) of county-or-higher divisions, current and former."""
+    """(full names, short names) of county-or-higher divisions, current and former; derived from
+    the bundled tables only, so kept on disk between processes (checks/derived_cache.py)."""
+    from checks import derived_cache
+
+    return derived_cache.cached("division-names", "", _names)
+
+
+def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     from checks.geo.gazetteer import divisions  # lazy: the gazetteer loads its data on first use
 
     full: set[str] = set()

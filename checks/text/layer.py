@@ -26,6 +26,7 @@ On an arbitrary string (a sentence, a name): `find(packs, lexicon, text, target)
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -193,9 +194,21 @@ class Vocabulary:
     however many lexicons are asked about it. Overlapping hits within one lexicon keep the longest.
     """
 
-    def __init__(self, lexicons: dict[str, tuple[str, ...]], folder: Folder) -> None:
+    def __init__(
+        self, lexicons: dict[str, tuple[str, ...]], folder: Folder, built: Any | None = None
+    ) -> None:
+        """`built`: the automaton `Vocabulary.automaton(lexicons, folder)` made earlier (kept on disk)."""
         self.folder = folder
-        self._auto = ahocorasick.Automaton()
+        self._auto = built if built is not None else self.automaton(lexicons, folder)
+        self._empty = len(self._auto) == 0
+        self._cache: dict[
+            str, tuple[dict[str, list[tuple[int, int, str]]], dict[tuple[str, str], list[Span]]]
+        ] = {}
+
+    @staticmethod
+    def automaton(lexicons: dict[str, tuple[str, ...]], folder: Folder) -> Any:
+        """Every lexicon's phrases, folded, in one Aho-Corasick automaton (picklable)."""
+        auto = ahocorasick.Automaton()
         keys: dict[str, list[tuple[str, str]]] = {}
         for name, phrases in lexicons.items():
             for phrase in phrases:
@@ -204,13 +217,10 @@ class Vocabulary:
                     keys.setdefault(key, []).append((name, phrase.strip()))
         for key, owners in keys.items():
             edges = (_letter(key[0]), _letter(key[-1]))
-            self._auto.add_word(key, (len(key), edges, tuple(dict.fromkeys(owners))))
-        self._empty = not keys
-        if not self._empty:
-            self._auto.make_automaton()
-        self._cache: dict[
-            str, tuple[dict[str, list[tuple[int, int, str]]], dict[tuple[str, str], list[Span]]]
-        ] = {}
+            auto.add_word(key, (len(key), edges, tuple(dict.fromkeys(owners))))
+        if keys:
+            auto.make_automaton()
+        return auto
 
     def _raw(
         self, text: str
@@ -276,12 +286,23 @@ def vocabulary(packs: PackSet) -> Vocabulary:
     for owner, voc in _VOCABS:
         if owner is packs.lexicons:
             return voc
-    from checks.vocabulary.place_names import gazetteer_names
+    from checks import derived_cache
 
-    tab = {**packs.lexicons, GAZETTEER: tuple(name for name, _ in gazetteer_names())}
-    tab["place_names"] = tuple(e.partition("=")[0].strip() for e in tab.get("place_names", ()))
-    tab.pop(VARIANTS, None)
-    voc = Vocabulary(tab, folder(packs))
+    fold_with = folder(packs)
+
+    def table() -> dict[str, tuple[str, ...]]:
+        from checks.vocabulary.place_names import gazetteer_names
+
+        tab = {**packs.lexicons, GAZETTEER: tuple(name for name, _ in gazetteer_names())}
+        tab["place_names"] = tuple(e.partition("=")[0].strip() for e in tab.get("place_names", ()))
+        tab.pop(VARIANTS, None)
+        return tab
+
+    # Built once per set of lexicons and kept on disk: the gazetteer's names come from the bundled
+    # resources and the folding from the code, both in derived_cache's fingerprint.
+    lexicons_key = hashlib.sha1(repr(sorted(packs.lexicons.items())).encode("utf-8")).hexdigest()
+    auto = derived_cache.cached("vocabulary", lexicons_key, lambda: Vocabulary.automaton(table(), fold_with))
+    voc = Vocabulary({}, fold_with, built=auto)
     _VOCABS.append((packs.lexicons, voc))
     del _VOCABS[:-4]
     return voc
@@ -318,7 +339,14 @@ def find(packs: PackSet, lexicon: str, text: str, target: str = "text") -> list[
 
 @lru_cache(maxsize=256)
 def _words(phrases: tuple[str, ...], variants: tuple[str, ...]) -> Vocabulary:
-    return Vocabulary({"": phrases}, _folder_for(variants))
+    fold_with = _folder_for(variants)
+    if len(phrases) < 200:  # a short list builds faster than a file is read
+        return Vocabulary({"": phrases}, fold_with)
+    from checks import derived_cache
+
+    key = hashlib.sha1(repr((phrases, variants)).encode("utf-8")).hexdigest()
+    auto = derived_cache.cached("words", key, lambda: Vocabulary.automaton({"": phrases}, fold_with), keep=32)
+    return Vocabulary({}, fold_with, built=auto)
 
 
 @lru_cache(maxsize=8)

@@ -42,7 +42,14 @@ def _level(item: Any) -> str:
 
 @cache
 def gazetteer_names() -> tuple[tuple[str, str], ...]:
-    """(name, kind) pairs from the gazetteer; () when it is missing or fails."""
+    """(name, kind) pairs from the gazetteer; () when it is missing or fails. Derived from the
+    bundled tables only, so kept on disk between processes (checks/derived_cache.py)."""
+    from checks import derived_cache
+
+    return derived_cache.cached("gazetteer-names", "", _gazetteer_names)
+
+
+def _gazetteer_names() -> tuple[tuple[str, str], ...]:
     gz = gazetteer()
     if gz is None:
         return ()

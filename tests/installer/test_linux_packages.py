@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not sys.platform.startswith("
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ROOT / "dist" / "packages"
-LIMIT_MB = 220  # 150 before on-device OCR (onnxruntime, OpenCV, PP-OCR models)
+LIMIT_MB = 220  # 150 before on-device OCR (onnxruntime and the PP-OCR models)
 
 
 @pytest.fixture(scope="module")

@@ -80,7 +80,7 @@ def test_a_video_opening_is_read_every_second_and_subtitles_as_text(tmp_path: Pa
 
 def test_frame_times_cover_the_opening_and_spread_over_the_rest() -> None:
     assert frame_times(2.5) == (0.0, 1.0, 2.0)
-    assert frame_times(11.0) == (0.0, 1.0, 2.0, 3.0, 5.0, 7.0, 9.0)
+    assert frame_times(11.0) == (0.0, 1.0, 2.0, 3.0, 5.67, 8.33)
     assert frame_times(None) == (0.0, 1.0, 2.0, 3.0)
 
 
