@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,7 +21,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.texts import t
+from app.gui.texts import lang, t
+
+# What the creator can do about a pack problem in this window (the CLI's advice names commands instead).
+_ADVICE = {
+    "unknown_key": "gui.packs.advice_unknown_key",
+    "unsigned": "gui.packs.advice_unsigned",
+    "expired": "gui.packs.advice_expired",
+    "needs_newer_app": "gui.packs.advice_newer_app",
+}
+
+
+def error_message(exc: BaseException) -> str:
+    """A pack error in the UI language, without command-line hints, plus what to do here."""
+    from checks.packs import PackError
+
+    if not isinstance(exc, PackError):
+        return str(exc)
+    text = exc.text(lang(), cli=False)
+    advice = _ADVICE.get(exc.kind)
+    return f"{text}\n\n{t(advice)}" if advice else text
 
 
 class PacksPage(QWidget):
@@ -68,15 +88,15 @@ class PacksPage(QWidget):
             info = core_pack().info
             core = QTreeWidgetItem([info.id, info.version, info.publisher, t("gui.packs.builtin"), "", ""])
         except Exception as exc:  # a damaged installation: say so on the page, do not fail the dialog
-            core = QTreeWidgetItem(["core", "", "", str(exc), "", ""])
+            core = QTreeWidgetItem(["core", "", "", error_message(exc), "", ""])
+        core.setData(0, Qt.ItemDataRole.UserRole, "builtin")
         self.list.addTopLevelItem(core)
         if self.store is not None:
             for p in self.store.list_installed():
-                status = (
-                    t("gui.packs.trusted") if p.trusted else t("gui.packs.untrusted", problem=p.problem or "")
-                )
+                problem = error_message(p.error) if p.error is not None else (p.problem or "")
+                status = t("gui.packs.trusted") if p.trusted else t("gui.packs.untrusted", problem=problem)
                 item = QTreeWidgetItem([p.id, p.version, p.publisher, status, p.last_update, p.source])
-                item.setToolTip(3, p.problem or (p.key_id or ""))
+                item.setToolTip(3, problem or (p.key_id or ""))
                 self.list.addTopLevelItem(item)
         for i in range(len(self.COLUMNS)):
             self.list.resizeColumnToContents(i)
@@ -96,8 +116,8 @@ class PacksPage(QWidget):
             path = str(Path(path).parent)
         try:
             pack = self.store.install(path)
-        except Exception as exc:  # PackError: unsigned, tampered, expired… shown as the store words it
-            QMessageBox.warning(self, t("gui.packs.error_title"), str(exc))
+        except Exception as exc:  # PackError: unsigned, tampered, expired… in the UI language
+            QMessageBox.warning(self, t("gui.packs.error_title"), error_message(exc))
             return False
         self.changed = True
         self.refresh()
@@ -108,12 +128,17 @@ class PacksPage(QWidget):
 
     def remove_selected(self) -> None:
         item = self.list.currentItem()
-        if item is None or (item.text(0) == "core" and not item.text(1)):
+        if item is None:
+            QMessageBox.information(self, t("gui.packs.remove_title"), t("gui.packs.select_first"))
             return
         try:
+            if item.data(0, Qt.ItemDataRole.UserRole) == "builtin":
+                from checks.packs.errors import pack_error
+
+                raise pack_error("builtin")
             self.store.remove(item.text(0))
         except Exception as exc:
-            QMessageBox.warning(self, t("gui.packs.error_title"), str(exc))
+            QMessageBox.warning(self, t("gui.packs.remove_error_title"), error_message(exc))
             return
         self.changed = True
         self.refresh()
@@ -125,7 +150,7 @@ class PacksPage(QWidget):
         try:
             self.trust.add_key(name)
         except Exception as exc:
-            QMessageBox.warning(self, t("gui.packs.error_title"), str(exc))
+            QMessageBox.warning(self, t("gui.packs.key_error_title"), error_message(exc))
             return
         self.changed = True
         self.refresh()
