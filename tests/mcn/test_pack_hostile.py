@@ -54,7 +54,7 @@ def test_check_with_a_bypass_zip_exits_2_and_runs_nothing(make_pack, trusted, tm
         [sys.executable, "-m", "app.cli", "pack", "verify", str(zipped)],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
-    assert verify.returncode != 0 and "outside the pack folder" in verify.stderr
+    assert verify.returncode != 0 and "不在规则包文件夹" in verify.stderr  # the CLI's default language
 
 
 def test_a_signed_folder_with_a_fifo_is_refused_not_skipped(make_pack, trusted) -> None:
