@@ -1,7 +1,8 @@
 """The pack problems a creator can meet, worded once in Chinese and English.
 
 Every `PackError` raised while reading, verifying, installing or removing a pack names a `kind`
-from this table (signature problems live beside their checks in trust.py/signing.py). A front end
+from this table (signature problems live beside their checks in trust.py/signing.py; a bad value
+in a pack file is kind "invalid", worded by `validate.Where.error`). A front end
 renders `exc.text(lang, cli=False)`: the message in the UI language without command-line advice.
 English wording is kept identical to what the CLI printed before, so logs and scripts stay stable.
 """
@@ -58,8 +59,6 @@ MESSAGES: dict[str, L] = {
         zh="内置规则包“core”是应用自带的，不能移除",
         en="the built-in pack 'core' is part of the app and cannot be removed",
     ),
-    "invalid": L(zh="{at}：“{key}”{problem}", en="{at}: key '{key}': {problem}"),
-    "invalid_file": L(zh="{at}：{problem}", en="{at}: {problem}"),
     "not_public_key": L(zh="{where}：不是 Ed25519 公钥文件（PEM）", en="{where}: not a PEM public key"),
     "not_ed25519": L(zh="{where}：不是 Ed25519 公钥", en="{where}: not an Ed25519 public key"),
     "key_unreadable": L(zh="无法读取公钥 {where}：{detail}", en="cannot read public key {where}: {detail}"),
