@@ -19,6 +19,10 @@ class Clause:
     source: str
     zh: str
     en: str
+    source_zh: str = ""  # the instrument's Chinese title and article, for the Chinese UI
+
+    def source_in(self, lang: str = "zh") -> str:
+        return self.source if lang == "en" or not self.source_zh else self.source_zh
 
 
 @cache

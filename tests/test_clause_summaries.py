@@ -18,6 +18,8 @@ def test_every_clause_has_a_chinese_and_an_english_summary() -> None:
     lacking = [cid for cid, c in clauses().items() if len(CJK.findall(c.zh)) < 8]
     assert not lacking, f"clauses without a Chinese summary: {lacking}"
     assert all(c.en.strip() for c in clauses().values())
+    unnamed = [cid for cid, c in clauses().items() if not CJK.search(c.source_zh)]
+    assert not unnamed, f"clauses whose source has no Chinese title: {unnamed}"
 
 
 def test_every_rule_cites_a_clause_that_has_both_summaries() -> None:

@@ -61,7 +61,7 @@ def clause_html(clause_id: str) -> str:
     ]
     if lang() != "en":
         parts.append(f"<p><b>{e(t('gui.clause.summary_en'))}</b><br>{e(c.en)}</p>")
-    parts.append(f"<p><b>{e(t('gui.clause.source'))}</b> {e(c.source)}</p>")
+    parts.append(f"<p><b>{e(t('gui.clause.source'))}</b> {e(c.source_in(lang()))}</p>")
     passages = article_passages(c.source)
     if passages:
         parts.append(f"<h4>{e(t('gui.clause.full_text'))}</h4>")

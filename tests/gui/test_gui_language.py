@@ -98,6 +98,7 @@ def test_chinese_clause_dialog_shows_our_chinese_summary_labelled_beside_the_eng
     assert clause.zh in text
     assert "英文摘要（本软件编写）" in text and clause.en in text
     assert "非官方译本" in text  # the article passages are labelled as English translations
+    assert clause.source_zh in text and clause.source not in text
     assert text.index(clause.zh) < text.index(clause.en)
     assert "发布前自检" not in title and "Preflight" not in title
 
@@ -107,6 +108,7 @@ def test_english_clause_dialog_shows_the_english_summary_labelled(make_window, q
     assert "Summary (written by Preflight, not the official text)" in text
     assert clauses()["N2023-3b"].en in text
     assert clauses()["N2023-3b"].zh not in text
+    assert clauses()["N2023-3b"].source in text
 
 
 def _packs_page(qtbot, ui: str):
