@@ -86,7 +86,8 @@ class PacksPage(QWidget):
             from checks.packs import core_pack
 
             info = core_pack().info
-            core = QTreeWidgetItem([info.id, info.version, info.publisher, t("gui.packs.builtin"), "", ""])
+            publisher = "Preflight" if info.publisher == "preflight" else info.publisher
+            core = QTreeWidgetItem([info.id, info.version, publisher, t("gui.packs.builtin"), "", ""])
         except Exception as exc:  # a damaged installation: say so on the page, do not fail the dialog
             core = QTreeWidgetItem(["core", "", "", error_message(exc), "", ""])
         core.setData(0, Qt.ItemDataRole.UserRole, "builtin")
@@ -95,8 +96,10 @@ class PacksPage(QWidget):
             for p in self.store.list_installed():
                 problem = error_message(p.error) if p.error is not None else (p.problem or "")
                 status = t("gui.packs.trusted") if p.trusted else t("gui.packs.untrusted", problem=problem)
-                item = QTreeWidgetItem([p.id, p.version, p.publisher, status, p.last_update, p.source])
+                source = p.source if "://" in p.source else (Path(p.source).name or p.source)
+                item = QTreeWidgetItem([p.id, p.version, p.publisher, status, local_time(p.last_update), source])
                 item.setToolTip(3, problem or (p.key_id or ""))
+                item.setToolTip(5, p.source)
                 self.list.addTopLevelItem(item)
         for i in range(len(self.COLUMNS)):
             self.list.resizeColumnToContents(i)
@@ -154,6 +157,16 @@ class PacksPage(QWidget):
             return
         self.changed = True
         self.refresh()
+
+
+def local_time(stamp: str) -> str:
+    """The store's UTC ISO time as the creator's local "2026-12-04 21:38" (the raw text if unparsable)."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return stamp
 
 
 def _import(module: str):

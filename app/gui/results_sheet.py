@@ -6,6 +6,8 @@ not modal, so the creator can keep it open while working through the skipped ite
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -48,14 +50,14 @@ class ResultsSheet(QDialog):
             head.setFont(0, font)
             self.tree.addTopLevelItem(head)
             for o in items:
-                outcome = (
+                outcome = (  # the copy's file name: the folder is named once below the list
                     o.reason
                     if not o.done
-                    else (t("gui.results.written", path=o.written) if o.written else "✓")
+                    else (t("gui.results.written", path=Path(o.written).name) if o.written else "✓")
                 )
                 row = QTreeWidgetItem([f"{rule_name(o.rule, lang())} — {o.title}", outcome])
                 row.setToolTip(0, o.title)
-                row.setToolTip(1, outcome)
+                row.setToolTip(1, t("gui.results.written", path=o.written) if o.done and o.written else outcome)
                 head.addChild(row)
             head.setExpanded(True)
         self.tree.resizeColumnToContents(1)

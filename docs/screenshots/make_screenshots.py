@@ -131,6 +131,8 @@ def main() -> int:
     from app.gui.clause_dialog import ClauseDialog
     from app.gui.settings_dialog import SettingsDialog
 
+    install_example_pack(Path(home))
+
     light = app.palette()
     for palette in ("light", "dark"):
         if palette == "dark":
@@ -176,6 +178,20 @@ def main() -> int:
                         save([w], f"after-fix-all-{tag}")
                 close(w)
     return 0
+
+
+def install_example_pack(home: Path) -> None:
+    """A signed copy of examples/packs/agency-ads from a trusted test key, so the packs page shows a real row."""
+    import shutil
+
+    from checks.packs import signing, store, trust
+
+    folder = home / "agency-ads"
+    shutil.copytree(ROOT / "examples" / "packs" / "agency-ads", folder)
+    private, public, _ = signing.generate_keypair(home / "keys" / "agency.pem")
+    trust.add_key(public, "星河文化传媒")
+    signing.sign_pack(folder, signing.load_private_key(private))
+    store.install(folder)
 
 
 if __name__ == "__main__":
