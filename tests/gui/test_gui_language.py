@@ -185,3 +185,20 @@ def test_window_titles_name_the_draft_and_the_app_name_once_in_the_ui_language(m
     w.apply_language("en")
     assert QGuiApplication.applicationDisplayName() == "Preflight"
     assert "Preflight" not in w.windowTitle()
+
+
+def test_an_installed_pack_row_reads_as_local_time_and_file_name(qtbot, tmp_path, dialogs, monkeypatch):
+    page = _packs_page(qtbot, "zh")
+    pack_toml = _signed_by_unknown_key(tmp_path)
+    public = tmp_path / "keys" / "k.pem.pub"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(public), ""))
+    click(qtbot, page.key_button)  # trust the publisher's key through the page
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pack_toml), ""))
+    click(qtbot, page.add_button)
+    assert dialogs.shown[-1][:2] == ("information", "规则包已安装")
+    rows = [page.list.topLevelItem(i) for i in range(page.list.topLevelItemCount())]
+    row = next(r for r in rows if r.text(0) == "agency")
+    assert row.text(3) == "已验证，生效中"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", row.text(4))  # not a raw UTC ISO stamp
+    assert row.text(5) == "agency" and row.toolTip(5).endswith("agency")
+    assert page.list.topLevelItem(0).text(2) == "Preflight"
