@@ -66,7 +66,8 @@ def clause_html(clause_id: str) -> str:
     if passages:
         parts.append(f"<h4>{e(t('gui.clause.full_text'))}</h4>")
         for name, text in passages:
-            parts.append(f"<p><i>{e(t('gui.clause.translation', name=name))}</i><br>{e(text)}</p>")
+            letter = name.removeprefix("translation-").upper()  # file stem "…translation-a" → "A"
+            parts.append(f"<p><i>{e(t('gui.clause.translation', name=letter))}</i><br>{e(text)}</p>")
     parts.append(f"<p style='color:gray'>{e(t('gui.clause.governs'))}</p>")
     return "".join(parts)
 

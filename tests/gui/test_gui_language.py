@@ -202,3 +202,18 @@ def test_an_installed_pack_row_reads_as_local_time_and_file_name(qtbot, tmp_path
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", row.text(4))  # not a raw UTC ISO stamp
     assert row.text(5) == "agency" and row.toolTip(5).endswith("agency")
     assert page.list.topLevelItem(0).text(2) == "Preflight"
+
+
+def test_a_configured_pack_that_fails_to_load_is_reported_in_chinese(qtbot, tmp_path, dialogs):
+    from app.gui.main_window import MainWindow
+    from checks.settings import Settings
+
+    missing = tmp_path / "gone.zip"
+    w = MainWindow(Settings(lang="zh", packs=[str(missing)]))
+    qtbot.addWidget(w)
+    w.show()
+    w.open_path(write_draft(tmp_path, title="周末", text="在湖边散步。", media=[]))
+    qtbot.waitUntil(lambda: w.last_error is not None, timeout=20000)
+    shown = w.status_label.text()
+    assert "找不到这个规则包" in shown and "gone.zip" in shown
+    assert "PackError" not in shown and "no such rule pack" not in shown
