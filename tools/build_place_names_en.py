@@ -18,7 +18,7 @@ import csv
 import re
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, load_phrases_dict, load_single_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "resources" / "geo"
@@ -53,19 +53,28 @@ KNOWN = {
     "台北市": "Taipei", "新北市": "New Taipei", "高雄市": "Kaohsiung", "台中市": "Taichung",
     "台南市": "Tainan", "桃园市": "Taoyuan", "基隆市": "Keelung", "新竹市": "Hsinchu",
     "嘉义市": "Chiayi", "香港特别行政区": "Hong Kong", "澳门特别行政区": "Macao",
-    "中西区": "Central and Western", "湾仔区": "Wan Chai", "东区": "Eastern", "南区": "Southern",
+    "神农架林区": "Shennongjia Forestry District", "中西区": "Central and Western", "湾仔区": "Wan Chai", "东区": "Eastern", "南区": "Southern",
     "油尖旺区": "Yau Tsim Mong", "深水埗区": "Sham Shui Po", "九龙城区": "Kowloon City",
     "黄大仙区": "Wong Tai Sin", "观塘区": "Kwun Tong", "荃湾区": "Tsuen Wan", "屯门区": "Tuen Mun",
     "元朗区": "Yuen Long", "北区": "North", "大埔区": "Tai Po", "西贡区": "Sai Kung",
     "沙田区": "Sha Tin", "葵青区": "Kwai Tsing", "离岛区": "Islands",
 }  # fmt: skip
-READINGS = {"朝阳": "Chaoyang"}  # proper parts pypinyin reads wrongly out of context
+READINGS = {"朝阳": "Chaoyang", "单": "Shan"}  # proper parts pypinyin reads wrongly out of context
+# Characters read one way in place names (长 cháng, 都 dū …) and names that break that rule.
+PLACE_CHARS = {"都": "dū", "长": "cháng", "柏": "bǎi", "泊": "bó", "蚌": "bèng", "乐": "lè", "行": "xíng"}
+PLACE_PHRASES = {
+    "长子": "zhǎng zǐ", "闵行": "mǐn háng", "乐亭": "lào tíng", "乐清": "yuè qīng", "洪洞": "hóng tóng",
+    "六合": "lù hé", "涡阳": "guō yáng", "六安": "lù ān", "蚌埠": "bèng bù", "成都": "chéng dū",
+    "番禺": "pān yú", "铅山": "yán shān", "大埔": "dà bù", "东阿": "dōng ē", "莘县": "shēn xiàn",
+    "枞阳": "zōng yáng", "歙县": "shè xiàn", "蔚县": "yù xiàn", "洞头": "dòng tóu", "都江堰": "dū jiāng yàn",
+    "乐山": "lè shān", "长治": "cháng zhì", "万柏林": "wàn bǎi lín", "南乐": "nán lè", "重庆": "chóng qìng", "厦门": "xià mén", "尉犁": "yù lí",
+}  # fmt: skip
 HK_MACAO_ONLY = {"东区", "南区", "北区"}  # generic names: hand forms only under Hong Kong
 
 # Longest first: the kind a name ends with → the English word after its pinyin.
 KINDS = (
     ("特别行政区", ""), ("自治州", "Autonomous Prefecture"), ("自治县", "Autonomous County"),
-    ("自治旗", "Autonomous Banner"), ("地区", "Prefecture"), ("林区", "Forestry District"),
+    ("自治旗", "Autonomous Banner"), ("地区", "Prefecture"),
     ("新区", "New Area"), ("特区", "Special District"), ("盟", "League"), ("区", "District"),
     ("县", "County"), ("旗", "Banner"), ("市", ""), ("省", ""),
 )  # fmt: skip
@@ -74,7 +83,8 @@ ETHNIC = (
     "毛南 仡佬 锡伯 阿昌 普米 塔吉克 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 塔塔尔 独龙 鄂伦春 赫哲 "
     "门巴 珞巴 基诺 满 回 藏 苗 彝 壮 侗 瑶 白 傣 黎 佤 畲 羌 水 土 京 怒"
 ).split()
-_ETHNIC_TAIL = re.compile("(?:" + "|".join(ETHNIC) + ")族?$")
+# "蒙古族" or a bare "蒙古"; a one-character name only with 族 (长白朝鲜族 keeps its 白)
+_ETHNIC_TAIL = re.compile("(?:" + "|".join(e for e in ETHNIC if len(e) > 1) + ")族?$|(?:" + "|".join(ETHNIC) + ")族$")
 
 
 def proper_part(name: str) -> tuple[str, str]:
@@ -125,6 +135,8 @@ def english(row: dict[str, str], parent: dict[str, str] | None) -> str:
 
 
 def main() -> None:
+    load_single_dict({ord(c): r for c, r in PLACE_CHARS.items()})
+    load_phrases_dict({k: [[s] for s in v.split()] for k, v in PLACE_PHRASES.items()})
     with (GEO / "divisions.tsv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     by_code = {r["adcode"]: r for r in rows}

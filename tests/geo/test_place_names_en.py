@@ -45,6 +45,9 @@ def test_every_division_has_an_english_name_without_chinese_characters() -> None
     assert by_name["西安市"] == "Xi'an"  # syllable apostrophe
     assert by_name["延边朝鲜族自治州"] == "Yanbian Autonomous Prefecture"
     assert by_name["桐庐县"] == "Tonglu County"
+    assert by_name["长白朝鲜族自治县"] == "Changbai Autonomous County"  # 白 here is no ethnic name
+    for zh, en in (("长治市", "Changzhi"), ("成都市", "Chengdu"), ("闵行区", "Minhang District"), ("万柏林区", "Wanbailin District")):
+        assert by_name[zh] == en  # place-name readings of polyphonic characters
 
 
 def test_media_place_renames_from_gps_in_english_and_keeps_the_stored_chinese_name() -> None:
