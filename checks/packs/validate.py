@@ -48,8 +48,8 @@ class Where:
                 return n
         return None
 
-    def error(self, key: str, problem: str | L, **params: object) -> PackError:
-        """A typed "invalid" error; `problem` may be an `L` pair (with `params`) so it reads in zh too."""
+    def error(self, key: str, problem: str | L) -> PackError:
+        """A typed "invalid" error; `problem` may be an `L` pair so it reads in zh too."""
         line = self.line_of(key) if key else None
         at = f"{self.file}:{line}" if line else self.file
         if not isinstance(problem, L):  # already worded (English); braces in a quoted value stay literal
@@ -60,7 +60,7 @@ class Where:
             zh=("{at}：“{key}”" if key else "{at}：") + what.zh,
             en=("{at}: key '{key}': " if key else "{at}: ") + what.en,
         )
-        return PackError(message, "invalid" if key else "invalid_file", at=at, key=key, **params)
+        return PackError(message, "invalid" if key else "invalid_file", at=at, key=key)
 
 
 def text(where: Where, data: dict[str, Any], key: str, *, required: bool = True, default: str = "") -> str:
