@@ -309,7 +309,7 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         verdict = self.session.verdict(lang(), pending=pending)
         self.checklist.set_state(state.platform, state.declarations, self.report, pending, verdict)
         self.findings_view.set_empty_text(verdict.headline)
-        QTimer.singleShot(0, self.fit_checklist)  # after the new boxes are shown and laid out
+        QTimer.singleShot(0, self, self.fit_checklist)  # after layout; cancelled if the window is gone
         if verdict.state != "checking":
             self.status_label.setText(verdict.headline)
 
