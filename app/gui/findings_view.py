@@ -88,7 +88,7 @@ def finding_html(f: Finding, details_open: bool = False) -> str:
     summary = clause_summary(f.clause, lang())
     parts.append(
         f"<p><b>{e(t('gui.findings.clause'))}</b> <a href='clause:{e(f.clause)}'>{e(f.clause)}</a> {e(summary)}"
-        f" <span style='color:gray'>({e(t(SUMMARY_LABEL))})</span></p>"
+        f" <span style='color:gray'>· {e(t(SUMMARY_LABEL))}</span></p>"
     )
     if f.note:
         parts.append(f"<p><b>{e(t('gui.findings.note'))}</b> {e(f.note)}</p>")
