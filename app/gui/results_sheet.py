@@ -61,7 +61,8 @@ class ResultsSheet(QDialog):
                 head.addChild(row)
             head.setExpanded(True)
         self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(0, 420)
+        width = 760 if parent is None else max(760, min(1280, int(parent.width() * 0.66)))
+        self.tree.setColumnWidth(0, int(width * 0.58))  # a wide window shows whole fix titles
         self.folder = QLabel(t("gui.results.folder", path=folder) if folder else "")
         self.folder.setWordWrap(True)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -78,7 +79,7 @@ class ResultsSheet(QDialog):
         lay.addWidget(self.tree, 1)
         lay.addWidget(self.folder)
         lay.addWidget(buttons)
-        self.resize(760, 420)
+        self.resize(width, 420)
 
     def rows(self, group: int) -> list[tuple[str, str]]:
         head = self.tree.topLevelItem(group)
