@@ -85,4 +85,7 @@ class ClauseDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.browser)
         lay.addWidget(buttons)
-        self.resize(640, 460)
+        if parent is not None:  # room for the summaries and the article on a large window
+            self.resize(max(640, min(960, parent.width() // 2)), max(460, min(760, parent.height() * 2 // 3)))
+        else:
+            self.resize(640, 460)
