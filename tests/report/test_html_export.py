@@ -11,8 +11,8 @@ import pytest
 from report_support import APPENDIX, example_draft, reader_part, visible_text
 
 from app.cli import main
-from checks.engine import check_file
 from checks.clauses import clauses
+from checks.engine import check_file
 from checks.fixes.publish_checklist import GROUP_TITLES, checklist_entries
 from checks.i18n import tr
 from checks.report.citation import chinese_number, cite
