@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     rule = get_rule(args.rule)
     if rule is None:
         raise CommandError(f"unknown rule '{args.rule}' (see `preflight explain` for the list)")
-    from checks.clauses import clause_summary
+    from checks.clauses import SUMMARY_LABEL, clause_summary
 
     heads = [
         (L(zh="检查什么", en="What it checks"), rule.doc.what),
@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     ]
     out = [
         f"{rule.id} — {tr(rule.title, lang)}",
-        f"{tr(L(zh='条款', en='Clause'), lang)}: {rule.clause} {clause_summary(rule.clause, lang)}".rstrip(),
+        f"{tr(L(zh='条款', en='Clause'), lang)}: {rule.clause}",
+        f"{tr(SUMMARY_LABEL, lang)}: {clause_summary(rule.clause, lang)}",
         f"{tr(L(zh='默认级别', en='Default severity'), lang)}: {tr(f'severity.{rule.severity}', lang)}",
         "",
     ]

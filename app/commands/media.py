@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from app.commands import add_ocr_flag, apply_ocr_flag
+from checks.geo.gazetteer import media_place
 from checks.i18n import L, tr
 from checks.media import read_media
 from checks.model import MediaFacts
@@ -69,7 +70,7 @@ def rows(f: MediaFacts, lang: str) -> list[tuple[str, str | None]]:
         ("size", f"{f.width}×{f.height}" if f.width else None),
         ("captured", f"{f.capture_time.isoformat()}  [{f.capture_time_source}]" if f.capture_time else None),
         ("gps", f"{f.gps.lat:.6f}, {f.gps.lon:.6f}" if f.gps else None),
-        ("place", f.place),
+        ("place", media_place(f, lang)),
         ("device", f.device),
         ("software", f.software),
         ("duration", f"{f.duration:.1f} s" if f.duration else None),

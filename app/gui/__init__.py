@@ -26,7 +26,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.platform == "win32":
         app.setStyle("Fusion")  # the native Windows style ignores the system's dark mode; Fusion follows it
     app.setApplicationName("Preflight")
-    app.setApplicationDisplayName("Preflight")
     app.setWindowIcon(theme.icon("app"))
     theme.install_fonts(app)
     window = MainWindow()

@@ -8,7 +8,7 @@ line reads it). Each finished edit is one undo step of the session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui import theme
 from app.gui.texts import t
 from checks.model import Account
 
@@ -35,6 +36,7 @@ class AccountPanel(QGroupBox):
         self.bio = QLineEdit()
         self.mcn = QLineEdit()
         self.mcn_displayed = QCheckBox()
+        self.mcn_displayed.setStyleSheet(theme.checkbox_css())  # a visible box on a dark palette too
         self.credentials = QLabel()
         self.credentials.setWordWrap(True)
         self.source = QLabel()
@@ -134,6 +136,11 @@ class AccountPanel(QGroupBox):
             else t("gui.account.no_credentials")
         )
         self.source.setText(t("gui.account.from_profile" if self._from_profile else "gui.account.own"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "mcn_displayed"):
+            self.mcn_displayed.setStyleSheet(theme.checkbox_css())
 
     def retranslate(self) -> None:
         self.setTitle(t("gui.account.title"))

@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from app.gui.texts import t, translate_buttons
+from app.gui.texts import lang, t, translate_buttons
 from checks import resources
 
 _FILES = {
@@ -43,23 +43,31 @@ def article_passages(source: str) -> list[tuple[str, str]]:
 
 
 def clause_html(clause_id: str) -> str:
-    from checks.clauses import clauses
+    """The summary in the UI language first, labelled as ours; then source and the English translations.
+
+    The Chinese UI also shows the English summary, labelled, so a creator can compare it with the
+    translations below; nothing here is presented as the official Chinese text."""
+    from checks.clauses import SUMMARY_LABEL, clauses
 
     e = html.escape
     c = clauses().get(clause_id)
     if c is None:
         return f"<p>{e(t('gui.clause.unknown', id=clause_id))}</p>"
+    summary = c.en if lang() == "en" else c.zh
     parts = [
         f"<h3>{e(clause_id)}</h3>",
-        f"<p style='font-size:large'>{e(c.zh)}</p>",
-        f"<p>{e(c.en)}</p>",
-        f"<p><b>{e(t('gui.clause.source'))}</b> {e(c.source)}</p>",
+        f"<p><b>{e(t(SUMMARY_LABEL))}</b></p>",
+        f"<p style='font-size:large'>{e(summary)}</p>",
     ]
+    if lang() != "en":
+        parts.append(f"<p><b>{e(t('gui.clause.summary_en'))}</b><br>{e(c.en)}</p>")
+    parts.append(f"<p><b>{e(t('gui.clause.source'))}</b> {e(c.source_in(lang()))}</p>")
     passages = article_passages(c.source)
     if passages:
         parts.append(f"<h4>{e(t('gui.clause.full_text'))}</h4>")
         for name, text in passages:
-            parts.append(f"<p><i>{e(t('gui.clause.translation', name=name))}</i><br>{e(text)}</p>")
+            letter = name.removeprefix("translation-").upper()  # file stem "…translation-a" → "A"
+            parts.append(f"<p><i>{e(t('gui.clause.translation', name=letter))}</i><br>{e(text)}</p>")
     parts.append(f"<p style='color:gray'>{e(t('gui.clause.governs'))}</p>")
     return "".join(parts)
 
@@ -77,4 +85,7 @@ class ClauseDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.browser)
         lay.addWidget(buttons)
-        self.resize(640, 460)
+        if parent is not None:  # room for the summaries and the article on a large window
+            self.resize(max(640, min(960, parent.width() // 2)), max(460, min(760, parent.height() * 2 // 3)))
+        else:
+            self.resize(640, 460)

@@ -67,7 +67,7 @@ def target_label(target: str) -> str:
 
 
 def finding_html(f: Finding, details_open: bool = False) -> str:
-    from checks.clauses import clause_summary
+    from checks.clauses import SUMMARY_LABEL, clause_summary
 
     e = html.escape
     sev = str(f.severity)
@@ -81,7 +81,8 @@ def finding_html(f: Finding, details_open: bool = False) -> str:
         parts.append(f"<p><b>{e(t('gui.findings.why'))}</b> {e(why)}</p>")
     summary = clause_summary(f.clause, lang())
     parts.append(
-        f"<p><b>{e(t('gui.findings.clause'))}</b> <a href='clause:{e(f.clause)}'>{e(f.clause)}</a> {e(summary)}</p>"
+        f"<p><b>{e(t('gui.findings.clause'))}</b> <a href='clause:{e(f.clause)}'>{e(f.clause)}</a> {e(summary)}"
+        f" <span style='color:gray'>· {e(t(SUMMARY_LABEL))}</span></p>"
     )
     if f.note:
         parts.append(f"<p><b>{e(t('gui.findings.note'))}</b> {e(f.note)}</p>")

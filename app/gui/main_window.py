@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLabel,
     QMainWindow,
@@ -241,9 +242,13 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.render_report()
 
     def update_title(self) -> None:
-        """The draft's name only: the system adds the application name once (no "— Preflight" twice)."""
+        """The draft's name only: Qt appends the application display name once, in the UI language
+        ("草稿.toml — 发布前自检"); dialogs get it the same way, so no title repeats it."""
         path = self.session.path
         name = path.name if path else t("gui.window.untitled")
+        app = QApplication.instance()
+        if app is not None and app.applicationDisplayName() != t("gui.window.app"):
+            app.setApplicationDisplayName(t("gui.window.app"))
         self.setWindowTitle(f"{'*' if self.session.dirty else ''}{name}")
         self.setAccessibleName(t("gui.window.app"))
 

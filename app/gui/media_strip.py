@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import theme
-from app.gui.texts import t
+from app.gui.texts import lang, t
+from checks.geo.gazetteer import media_place
 from checks.model import MediaFacts
 
 THUMB = 128
@@ -167,7 +168,7 @@ def details_html(facts: MediaFacts | None, name: str) -> str:
     if facts.capture_time_source:
         when += f"  ({facts.capture_time_source})"
     rows.append((t("gui.media.capture_time"), when))
-    place = facts.place or ""
+    place = media_place(facts, lang()) or ""
     if facts.gps:
         place = f"{place} ({facts.gps.lat:.5f}, {facts.gps.lon:.5f})".strip()
     rows.append((t("gui.media.place"), place or none))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,7 +21,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.texts import t
+from app.gui.texts import lang, t
+
+# What the creator can do about a pack problem in this window (the CLI's advice names commands instead).
+_ADVICE = {
+    "unknown_key": "gui.packs.advice_unknown_key",
+    "unsigned": "gui.packs.advice_unsigned",
+    "expired": "gui.packs.advice_expired",
+    "needs_newer_app": "gui.packs.advice_newer_app",
+}
+
+
+def error_message(exc: BaseException) -> str:
+    """A pack error in the UI language, without command-line hints, plus what to do here."""
+    from checks.packs import PackError
+
+    if not isinstance(exc, PackError):
+        return str(exc)
+    text = exc.text(lang(), cli=False)
+    advice = _ADVICE.get(exc.kind)
+    return f"{text}\n\n{t(advice)}" if advice else text
 
 
 class PacksPage(QWidget):
@@ -66,17 +86,20 @@ class PacksPage(QWidget):
             from checks.packs import core_pack
 
             info = core_pack().info
-            core = QTreeWidgetItem([info.id, info.version, info.publisher, t("gui.packs.builtin"), "", ""])
+            publisher = "Preflight" if info.publisher == "preflight" else info.publisher
+            core = QTreeWidgetItem([info.id, info.version, publisher, t("gui.packs.builtin"), "", ""])
         except Exception as exc:  # a damaged installation: say so on the page, do not fail the dialog
-            core = QTreeWidgetItem(["core", "", "", str(exc), "", ""])
+            core = QTreeWidgetItem(["core", "", "", error_message(exc), "", ""])
+        core.setData(0, Qt.ItemDataRole.UserRole, "builtin")
         self.list.addTopLevelItem(core)
         if self.store is not None:
             for p in self.store.list_installed():
-                status = (
-                    t("gui.packs.trusted") if p.trusted else t("gui.packs.untrusted", problem=p.problem or "")
-                )
-                item = QTreeWidgetItem([p.id, p.version, p.publisher, status, p.last_update, p.source])
-                item.setToolTip(3, p.problem or (p.key_id or ""))
+                problem = error_message(p.error) if p.error is not None else (p.problem or "")
+                status = t("gui.packs.trusted") if p.trusted else t("gui.packs.untrusted", problem=problem)
+                source = p.source if "://" in p.source else (Path(p.source).name or p.source)
+                item = QTreeWidgetItem([p.id, p.version, p.publisher, status, local_time(p.last_update), source])
+                item.setToolTip(3, problem or (p.key_id or ""))
+                item.setToolTip(5, p.source)
                 self.list.addTopLevelItem(item)
         for i in range(len(self.COLUMNS)):
             self.list.resizeColumnToContents(i)
@@ -96,8 +119,8 @@ class PacksPage(QWidget):
             path = str(Path(path).parent)
         try:
             pack = self.store.install(path)
-        except Exception as exc:  # PackError: unsigned, tampered, expired… shown as the store words it
-            QMessageBox.warning(self, t("gui.packs.error_title"), str(exc))
+        except Exception as exc:  # PackError: unsigned, tampered, expired… in the UI language
+            QMessageBox.warning(self, t("gui.packs.error_title"), error_message(exc))
             return False
         self.changed = True
         self.refresh()
@@ -108,12 +131,17 @@ class PacksPage(QWidget):
 
     def remove_selected(self) -> None:
         item = self.list.currentItem()
-        if item is None or (item.text(0) == "core" and not item.text(1)):
+        if item is None:
+            QMessageBox.information(self, t("gui.packs.remove_title"), t("gui.packs.select_first"))
             return
         try:
+            if item.data(0, Qt.ItemDataRole.UserRole) == "builtin":
+                from checks.packs.errors import pack_error
+
+                raise pack_error("builtin")
             self.store.remove(item.text(0))
         except Exception as exc:
-            QMessageBox.warning(self, t("gui.packs.error_title"), str(exc))
+            QMessageBox.warning(self, t("gui.packs.remove_error_title"), error_message(exc))
             return
         self.changed = True
         self.refresh()
@@ -125,10 +153,20 @@ class PacksPage(QWidget):
         try:
             self.trust.add_key(name)
         except Exception as exc:
-            QMessageBox.warning(self, t("gui.packs.error_title"), str(exc))
+            QMessageBox.warning(self, t("gui.packs.key_error_title"), error_message(exc))
             return
         self.changed = True
         self.refresh()
+
+
+def local_time(stamp: str) -> str:
+    """The store's UTC ISO time as the creator's local "2026-12-04 21:38" (the raw text if unparsable)."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return stamp
 
 
 def _import(module: str):

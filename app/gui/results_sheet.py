@@ -6,6 +6,8 @@ not modal, so the creator can keep it open while working through the skipped ite
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -48,18 +50,19 @@ class ResultsSheet(QDialog):
             head.setFont(0, font)
             self.tree.addTopLevelItem(head)
             for o in items:
-                outcome = (
+                outcome = (  # the copy's file name: the folder is named once below the list
                     o.reason
                     if not o.done
-                    else (t("gui.results.written", path=o.written) if o.written else "✓")
+                    else (t("gui.results.written", path=Path(o.written).name) if o.written else "✓")
                 )
                 row = QTreeWidgetItem([f"{rule_name(o.rule, lang())} — {o.title}", outcome])
                 row.setToolTip(0, o.title)
-                row.setToolTip(1, outcome)
+                row.setToolTip(1, t("gui.results.written", path=o.written) if o.done and o.written else outcome)
                 head.addChild(row)
             head.setExpanded(True)
         self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(0, 420)
+        width = 760 if parent is None else max(760, min(1280, int(parent.width() * 0.66)))
+        self.tree.setColumnWidth(0, int(width * 0.58))  # a wide window shows whole fix titles
         self.folder = QLabel(t("gui.results.folder", path=folder) if folder else "")
         self.folder.setWordWrap(True)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -76,7 +79,7 @@ class ResultsSheet(QDialog):
         lay.addWidget(self.tree, 1)
         lay.addWidget(self.folder)
         lay.addWidget(buttons)
-        self.resize(760, 420)
+        self.resize(width, 420)
 
     def rows(self, group: int) -> list[tuple[str, str]]:
         head = self.tree.topLevelItem(group)

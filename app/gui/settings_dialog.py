@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui import theme
 from app.gui.packs_page import PacksPage
 from app.gui.texts import lang, t, translate_buttons
 from checks.model import PLATFORMS
@@ -52,6 +53,7 @@ class SettingsDialog(QDialog):
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
         self.ocr = QCheckBox(t("gui.settings.ocr"))
+        self.ocr.setStyleSheet(theme.checkbox_css())
         self.ocr.setChecked(settings.ocr)
         self.ocr.setAccessibleName(t("gui.settings.ocr"))
         general = QWidget()

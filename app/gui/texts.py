@@ -25,11 +25,14 @@ def t(key: L | str, /, **kw: object) -> str:
 
 
 def translate_buttons(box: object) -> None:
-    """Standard dialog buttons in the app's language (Qt's own catalogue is not shipped)."""
+    """Standard dialog buttons in the app's language (Qt's own catalogue is not shipped), text only:
+    some styles add fixed-colour icons (✕, ✓) that all but vanish on a dark palette."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QDialogButtonBox
 
     assert isinstance(box, QDialogButtonBox)
     for button in box.buttons():
+        button.setIcon(QIcon())
         role = box.standardButton(button).name.lower()
         text = t(f"gui.button.{role}")
         if not text.startswith("gui.button."):

@@ -15,6 +15,15 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
+def error_text(exc: Exception) -> str:
+    """A failed job in the UI language: a pack problem in its own words (no CLI advice), else type + text."""
+    from app.gui.texts import lang
+    from checks.packs import PackError
+
+    if isinstance(exc, PackError):
+        return exc.text(lang(), cli=False)
+    return f"{type(exc).__name__}: {exc}"
+
 class JobSignals(QObject):
     progress = Signal(int, int, int)  # generation, done, total
     finished = Signal(int, object)  # generation, result
@@ -46,7 +55,7 @@ class Job(QRunnable):
                 result = self.fn()
         except Exception as exc:  # reported to the UI as a dialog/status, never a crash
             traceback.print_exc()
-            self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
+            self.signals.failed.emit(self.generation, error_text(exc))
             return
         self.signals.finished.emit(self.generation, result)
 

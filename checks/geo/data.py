@@ -30,6 +30,7 @@ class Division:
     former_names: tuple[str, ...] = ()  # names it or its predecessors had (江干区 → 上城区)
     lat_gcj: float | None = None
     lon_gcj: float | None = None
+    en: str = ""  # English name ("Xihu District", "Hangzhou", "Zhejiang"), see divisions_en.tsv
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ def load_divisions() -> tuple[Division, ...]:
     def num(text: str) -> float | None:
         return float(text) if text else None
 
+    english = _english_names()
+
     return tuple(
         Division(
             adcode=r["adcode"],
@@ -73,9 +76,17 @@ def load_divisions() -> tuple[Division, ...]:
             former_names=tuple(n for n in r["former"].split("|") if n),
             lat_gcj=num(r["lat_gcj"]),
             lon_gcj=num(r["lon_gcj"]),
+            en=english.get(r["adcode"], ""),
         )
         for r in _rows("divisions.tsv")
     )
+
+
+def _english_names() -> dict[str, str]:
+    """adcode → English name, built by tools/build_place_names_en.py (absent file: no English names)."""
+    if not resources.path("geo", "divisions_en.tsv").exists():
+        return {}
+    return {r["adcode"]: r["en"] for r in _rows("divisions_en.tsv")}
 
 
 @cache

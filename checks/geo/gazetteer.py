@@ -10,6 +10,7 @@ regions of China). Points far from any seat or town (open sea, 0,0) have no plac
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -26,6 +27,7 @@ from checks.geo.data import (
     load_world_points,
 )
 from checks.geo.nearest import NearestIndex
+from checks.model import MediaFacts
 from checks.vocabulary.normalize import normalize
 
 __all__ = [
@@ -37,12 +39,15 @@ __all__ = [
     "divisions_at",
     "landmarks",
     "locate",
+    "media_place",
     "place_for",
+    "place_name",
     "world_places",
 ]
 
 CHINA_MAX_KM = 350.0  # beyond this from any county seat a point is not named by county
 ABROAD_MAX_KM = 400.0
+_EN_KIND = re.compile(r" (?:Autonomous )?(?:District|County|Banner|Prefecture|League|New Area)$")
 _REGIONS = ("71", "81", "82")  # Taiwan, Hong Kong, Macao: named as regions, see module docstring
 
 
@@ -60,20 +65,40 @@ def world_places() -> tuple[WorldPlace, ...]:
 
 
 def place_for(lat: float, lon: float, lang: str = "zh") -> str | None:
-    """Province + prefecture + county for a WGS-84 point in China; the country name abroad.
+    """The one name of a WGS-84 point, in `lang`: the division chain in China, the country abroad.
 
-    Chinese place names are returned in Chinese whatever `lang` is (they go into Chinese posts);
-    `lang` chooses the language of a foreign country's name.
+    zh: "浙江省杭州市西湖区" (the form that goes into Chinese labels and `MediaFacts.place`);
+    en: "Xihu District, Hangzhou, Zhejiang" (smallest first, as English addresses read).
     """
     chain = divisions_at(lat, lon)
     if chain:
-        return "".join(_dedupe(d.name for d in chain))
+        return place_name(chain, lang)
     place = _abroad(lat, lon)
     if place is None:
         return None
     if lang == "en":
         return f"{place.en}, China" if place.kind == "region" else place.en
     return place.zh
+
+
+def place_name(chain: Iterable[Division], lang: str = "zh") -> str:
+    """A (province, prefecture, county) chain as one name; repeats (北京市 北京市) shown once.
+
+    English falls back to the Chinese name of a division the English table lacks."""
+    chain = tuple(chain)
+    if lang == "en":
+        return ", ".join(_dedupe(d.en or d.name for d in reversed(chain)))
+    return "".join(_dedupe(d.name for d in chain))
+
+
+def media_place(facts: MediaFacts, lang: str = "zh") -> str | None:
+    """Where a media file was shot, in `lang`: named again from its GPS, else the stored name.
+
+    `MediaFacts.place` holds the Chinese name (labels in Chinese posts, report JSON); every display
+    in English goes through here so "Hangzhou, Zhejiang" is shown instead of 浙江省杭州市."""
+    if lang == "en" and facts.gps is not None:
+        return place_for(facts.gps.lat, facts.gps.lon, lang) or facts.place
+    return facts.place
 
 
 def divisions_at(lat: float, lon: float) -> tuple[Division, ...]:
@@ -226,6 +251,10 @@ def _build_name_index() -> dict[str, dict]:
         full.setdefault(_key(d.name), []).append(d)
         if d.short != d.name:
             short.setdefault(_key(d.short), []).append(d)
+        if d.en:  # English posts name "Hangzhou" / "Xihu District"; bare "Chaoyang" stays ambiguous
+            for form in {d.en, _EN_KIND.sub("", d.en)}:
+                if d not in short.get(_key(form), []):
+                    short.setdefault(_key(form), []).append(d)
         for old in d.former_names:
             for form in {old, old[:-1] if len(old) > 2 and old[-1] in "省市区县旗" else old}:
                 if d not in former.get(_key(form), []):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from checks.packs.model import PackError
+from checks.packs.errors import pack_error
 
 SIG_NAME = "pack.sig"
 MAX_FILES = 2000
@@ -35,11 +35,11 @@ class PackFiles:
     def manifest(self) -> dict[str, Any]:
         raw = self.files.get("pack.toml")
         if raw is None:
-            raise PackError(f"{self.origin}: not a rule pack (no pack.toml)")
+            raise pack_error("not_a_pack", where=self.origin)
         try:
             return tomllib.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
-            raise PackError(f"{self.origin}/pack.toml: invalid TOML: {exc}") from exc
+            raise pack_error("invalid_toml", where=f"{self.origin}/pack.toml", detail=exc) from exc
 
     @property
     def pack_id(self) -> str:
@@ -62,15 +62,15 @@ def read_pack(path: str | os.PathLike[str]) -> PackFiles:
         files = _read_dir(src)
     elif src.is_file():
         if src.stat().st_size > MAX_BYTES:
-            raise PackError(f"{src}: too large for a rule pack (>{MAX_BYTES >> 20} MB)")
+            raise pack_error("too_large", where=src, limit=f"{MAX_BYTES >> 20} MB")
         try:
             files = _read_zip(src.read_bytes(), str(src))
         except OSError as exc:
-            raise PackError(f"{src}: cannot read: {exc.strerror or exc}") from exc
+            raise pack_error("unreadable", where=src, detail=exc.strerror or exc) from exc
     elif src.exists():
-        raise PackError(f"{src}: not a rule pack folder or zip file")
+        raise pack_error("not_pack_file", where=src)
     else:
-        raise PackError(f"{src}: no such rule pack")
+        raise pack_error("missing", where=src)
     return PackFiles(origin=str(src), files=files)
 
 
@@ -85,22 +85,20 @@ def _read_dir(root: Path) -> dict[str, bytes]:
         mode = file.lstat().st_mode
         rel = file.relative_to(root).as_posix()
         if stat.S_ISLNK(mode):
-            raise PackError(f"{root}: '{rel}' is a symbolic link; a rule pack holds plain files only")
+            raise pack_error("symlink", where=root, file=rel)
         if stat.S_ISDIR(mode):
             continue
         if not stat.S_ISREG(mode):
-            raise PackError(f"{root}: '{rel}' is not a regular file; a rule pack holds plain files only")
+            raise pack_error("special_file", where=root, file=rel)
         try:
             files[rel] = file.read_bytes()
         except OSError as exc:
-            raise PackError(f"{root}/{rel}: cannot read: {exc.strerror or exc}") from exc
+            raise pack_error("unreadable", where=f"{root}/{rel}", detail=exc.strerror or exc) from exc
         total += len(files[rel])
         if len(files) > MAX_FILES or total > MAX_BYTES:
-            raise PackError(
-                f"{root}: too large for a rule pack (>{MAX_FILES} files or >{MAX_BYTES >> 20} MB)"
-            )
+            raise pack_error("too_large", where=root, limit=f"{MAX_FILES} files or >{MAX_BYTES >> 20} MB")
     if "pack.toml" not in files:
-        raise PackError(f"{root}: not a rule pack (no pack.toml)")
+        raise pack_error("not_a_pack", where=root)
     return files
 
 
@@ -109,27 +107,24 @@ def _read_zip(data: bytes, origin: str) -> dict[str, bytes]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in archive.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise PackError(f"{origin}: not a rule pack folder or a valid zip ({exc})") from exc
+        raise pack_error("bad_zip", where=origin, detail=exc) from exc
     if len(infos) > MAX_FILES or sum(i.file_size for i in infos) > MAX_BYTES:
-        raise PackError(f"{origin}: too large for a rule pack (>{MAX_FILES} files or >{MAX_BYTES >> 20} MB)")
+        raise pack_error("too_large", where=origin, limit=f"{MAX_FILES} files or >{MAX_BYTES >> 20} MB")
     names = [i.filename for i in infos]
     for name in names:
         parts = PurePosixPath(name).parts
         if name.startswith(("/", "\\")) or ".." in parts or ":" in name or "\\" in name:
-            raise PackError(f"{origin}: unsafe path in zip: {name!r}")
+            raise pack_error("unsafe_path", where=origin, file=repr(name))
     if len(set(names)) != len(names):
         dupe = next(n for n in names if names.count(n) > 1)
-        raise PackError(f"{origin}: the zip holds '{dupe}' twice; refusing an ambiguous rule pack")
+        raise pack_error("duplicate_file", where=origin, file=dupe)
     tomls = sorted((n for n in names if PurePosixPath(n).name == "pack.toml"), key=lambda n: n.count("/"))
     if not tomls:
-        raise PackError(f"{origin}: not a rule pack (no pack.toml in the zip)")
+        raise pack_error("not_a_pack_zip", where=origin)
     prefix = tomls[0][: -len("pack.toml")]
     stray = [n for n in names if not n.startswith(prefix)]
     if stray:
-        raise PackError(
-            f"{origin}: '{stray[0]}' lies outside the pack folder '{prefix.rstrip('/')}'; "
-            "a rule pack zip holds one pack and nothing else"
-        )
+        raise pack_error("stray_file", where=origin, file=stray[0], folder=prefix.rstrip("/"))
     files: dict[str, bytes] = {}
     total = 0
     try:
@@ -138,8 +133,8 @@ def _read_zip(data: bytes, origin: str) -> dict[str, bytes]:
                 blob = fh.read(MAX_BYTES - total + 1)
             total += len(blob)
             if total > MAX_BYTES:
-                raise PackError(f"{origin}: too large for a rule pack (>{MAX_BYTES >> 20} MB unpacked)")
+                raise pack_error("too_large", where=origin, limit=f"{MAX_BYTES >> 20} MB unpacked")
             files[info.filename[len(prefix) :]] = blob
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError) as exc:
-        raise PackError(f"{origin}: damaged zip: {exc}") from exc
+        raise pack_error("damaged_zip", where=origin, detail=exc) from exc
     return files

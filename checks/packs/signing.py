@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 import tomli_w
 
 from checks.draft import atomic_write
-from checks.i18n import L, tr
+from checks.i18n import L
+from checks.packs.errors import pack_error
 from checks.packs.files import SIG_NAME as SIG_NAME  # re-exported: there is one pack reader
 from checks.packs.files import PackFiles as PackFiles
 from checks.packs.files import read_pack as read_pack
@@ -49,14 +50,10 @@ class PackSignatureError(PackError):
     `str(exc)` is English (logs, tools); `exc.text(lang)` is what a front end shows the creator.
     """
 
-    def __init__(self, message: L | str, reason: str, **fmt: object) -> None:
-        self.message = message if isinstance(message, L) else L(zh=message, en=message)
+    def __init__(self, message: L | str, reason: str, *, hint: L | None = None, **fmt: object) -> None:
+        super().__init__(message, reason, hint=hint, **fmt)
         self.fmt = fmt
-        super().__init__(tr(self.message, "en", **fmt))
         self.reason = reason
-
-    def text(self, lang: str = "zh") -> str:
-        return tr(self.message, lang, **self.fmt)
 
 
 # --------------------------------------------------------------------------- keys
@@ -116,16 +113,16 @@ def load_public_key(path: str | os.PathLike[str]) -> Ed25519PublicKey:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise PackError(f"cannot read public key {path}: {exc.strerror or exc}") from exc
+        raise pack_error("key_unreadable", where=path, detail=exc.strerror or exc) from exc
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError):
         try:
             key = load_private_key(path).public_key()  # a private key file also names its public key
         except PackError:
-            raise PackError(f"{path}: not a PEM public key") from None
+            raise pack_error("not_public_key", where=path) from None
     if not isinstance(key, Ed25519PublicKey):
-        raise PackError(f"{path}: not an Ed25519 public key")
+        raise pack_error("not_ed25519", where=path)
     return key
 
 

@@ -13,7 +13,7 @@ import re
 import shutil
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +22,7 @@ import tomli_w
 from checks import settings
 from checks.draft import atomic_write
 from checks.i18n import L
+from checks.packs.errors import pack_error
 from checks.packs.model import Pack, PackError
 from checks.packs.signing import SIG_NAME, PackFiles, PackSignatureError, read_pack, read_signature
 from checks.packs.trust import VerifiedPack, check_usable, verify_pack, version_tuple
@@ -41,7 +42,8 @@ class InstalledPack:
     source: str  # where it came from: a file path or a subscription URL
     last_update: str
     path: str
-    problem: str | None = None  # why it is not in force, when `trusted` is false
+    problem: str | None = None  # why it is not in force, when `trusted` is false (English)
+    error: PackError | None = field(default=None, compare=False, repr=False)  # the same, typed: front ends word it
 
 
 def store_dir() -> Path:
@@ -77,17 +79,18 @@ def _describe(folder: Path) -> InstalledPack:
         version, publisher = pack.version, str(pack.manifest.get("publisher", ""))
     except PackError as exc:
         return InstalledPack(
-            version="", publisher="", signed=False, trusted=False, key_id=None, problem=str(exc), **base
+            version="", publisher="", signed=False, trusted=False, key_id=None, problem=str(exc), error=exc, **base
         )
     try:
         sig = read_signature(pack)
     except PackSignatureError:
         sig = None
+    error: PackError | None = None
     try:
         verify_pack(pack)
-        problem = None
     except PackError as exc:
-        problem = str(exc)
+        error = exc
+    problem = str(error) if error else None
     return InstalledPack(
         version=version,
         publisher=publisher,
@@ -95,6 +98,7 @@ def _describe(folder: Path) -> InstalledPack:
         trusted=problem is None,
         key_id=sig.key_id if sig else None,
         problem=problem,
+        error=error,
         **base,
     )
 
@@ -211,24 +215,20 @@ def install(
     pack = path if isinstance(path, PackFiles) else read_pack(path)
     verified: VerifiedPack = verify_pack(pack)
     if verified.pack_id == "core":
-        raise PackError(
-            f"{pack.origin}: the id 'core' belongs to the built-in pack; give the pack its own id"
-        )
+        raise pack_error("reserved_id", where=pack.origin)
     if not _ID.match(verified.pack_id):
-        raise PackError(
-            f"{pack.origin}: pack id {verified.pack_id!r} must be letters, digits, '.', '_' or '-'"
-        )
+        raise pack_error("bad_id", where=pack.origin, id=repr(verified.pack_id))
     current = installed(verified.pack_id)
     if not allow_older and current and current.trusted:
         if version_tuple(verified.version) < version_tuple(current.version):
             raise PackSignatureError(
                 L(
-                    zh="{where}：规则包“{id}” {version} 比已安装的 {current} 旧，保留已安装的版本"
-                    "（确需降级请加 --force）",
+                    zh="{where}：规则包“{id}” {version} 比已安装的 {current} 旧，保留已安装的版本",
                     en="{where}: pack '{id}' {version} is older than the installed {current}; keeping "
-                    "the installed one (pass --force to downgrade)",
+                    "the installed one",
                 ),
                 "older",
+                hint=L(zh="（确需降级请加 --force）", en=" (pass --force to downgrade)"),
                 where=pack.origin,
                 id=verified.pack_id,
                 version=verified.version,
@@ -269,9 +269,11 @@ def install(
 
 
 def remove(pack_id: str) -> InstalledPack:
+    if pack_id == "core":
+        raise pack_error("builtin")
     current = installed(pack_id)
     if current is None:
-        raise PackError(f"no installed pack '{pack_id}' (see 'preflight pack list')")
+        raise pack_error("not_installed", id=pack_id)
     shutil.rmtree(current.path)
     _meta_file(pack_id).unlink(missing_ok=True)
     return current

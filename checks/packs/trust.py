@@ -206,12 +206,14 @@ def verify_pack(
         known = ", ".join(k.key_id for k in keys) or "—"
         raise PackSignatureError(
             L(
-                zh="{where}：签名密钥 {kid} 不是受信任的发布者密钥（已信任：{known}）；"
-                "如信任该发布者，请运行 preflight pack trust 公钥文件",
-                en="{where}: signed with key {kid}, which is not a trusted publisher key (trusted: {known}); "
-                "run 'preflight pack trust PUBFILE' if you trust this publisher",
+                zh="{where}：签名密钥 {kid} 不是受信任的发布者密钥（已信任：{known}）",
+                en="{where}: signed with key {kid}, which is not a trusted publisher key (trusted: {known})",
             ),
             "unknown_key",
+            hint=L(
+                zh="；如信任该发布者，请运行 preflight pack trust 公钥文件",
+                en="; run 'preflight pack trust PUBFILE' if you trust this publisher",
+            ),
             where=where,
             kid=sig.key_id,
             known=known,

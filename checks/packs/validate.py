@@ -48,20 +48,29 @@ class Where:
                 return n
         return None
 
-    def error(self, key: str, problem: str) -> PackError:
+    def error(self, key: str, problem: str | L) -> PackError:
+        """A typed "invalid" error; `problem` may be an `L` pair so it reads in zh too."""
         line = self.line_of(key) if key else None
         at = f"{self.file}:{line}" if line else self.file
-        return PackError(f"{at}: key '{key}': {problem}" if key else f"{at}: {problem}")
+        if not isinstance(problem, L):  # already worded (English); braces in a quoted value stay literal
+            literal = problem.replace("{", "{{").replace("}", "}}")
+            problem = L(zh="有误：" + literal, en=literal)
+        what = problem
+        message = L(
+            zh=("{at}：“{key}”" if key else "{at}：") + what.zh,
+            en=("{at}: key '{key}': " if key else "{at}: ") + what.en,
+        )
+        return PackError(message, "invalid" if key else "invalid_file", at=at, key=key)
 
 
 def text(where: Where, data: dict[str, Any], key: str, *, required: bool = True, default: str = "") -> str:
     value = data.get(key, None)
     if value is None:
         if required:
-            raise where.error(key, "is required")
+            raise where.error(key, L(zh="缺失（必填）", en="is required"))
         return default
     if not isinstance(value, str) or (required and not value.strip()):
-        raise where.error(key, "must be a non-empty string")
+        raise where.error(key, L(zh="应为非空字符串", en="must be a non-empty string"))
     return value
 
 

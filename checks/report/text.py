@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checks.geo.gazetteer import media_place
 from checks.i18n import L, tr
 from checks.model import Applicability, Report, Severity
 
@@ -22,8 +23,9 @@ def render_text(report: Report, *, color: bool = False) -> str:
         bits = [tr(f"provenance.{m.provenance}", lang)]
         if m.capture_time:
             bits.append(m.capture_time.strftime("%Y-%m-%d %H:%M"))
-        if m.place:
-            bits.append(m.place)
+        place = media_place(m, lang)
+        if place:
+            bits.append(place)
         if m.device:
             bits.append(m.device)
         if m.error:

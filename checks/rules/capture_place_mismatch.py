@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checks.geo.gazetteer import media_place
 from checks.i18n import L
 from checks.model import Finding, Provenance, Severity
 from checks.rules.base import Context, Rule, RuleDoc
@@ -39,7 +40,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         nearest_km, place = min(dists, key=lambda d: d[0])
         if nearest_km <= MAX_KM:
             continue
-        where = m.place or f"{m.gps.lat:.4f}, {m.gps.lon:.4f}"
+        where = media_place(m, ctx.lang) or f"{m.gps.lat:.4f}, {m.gps.lon:.4f}"
         fix = ctx.manual_fix(
             L(zh="核对画面拍摄地点", en="Check where the footage was shot"),
             L(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from checks.geo.gazetteer import media_place
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
 from checks.rules.base import Context, Rule, RuleDoc
@@ -16,6 +17,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         name = Path(media.path).name
         coords = f"{media.gps.lat:.5f}, {media.gps.lon:.5f}"
+        place = media_place(media, ctx.lang)
         fix = Fix(
             kind=FixKind.STRIP_GPS,
             title=ctx.t(
@@ -31,10 +33,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                 en="'{name}' embeds precise GPS coordinates ({where}); publishing the original may reveal where you live or go",
             ),
             target=f"media:{i}",
-            evidence=f"GPS {coords}" + (f" ({media.place})" if media.place else ""),
+            evidence=f"GPS {coords}" + (f" ({place})" if place else ""),
             fixes=(fix,),
             name=name,
-            where=media.place or coords,
+            where=place or coords,
         )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from checks.geo.gazetteer import media_place
 from checks.model import MediaFacts
 
 PLACEHOLDER = "____"
@@ -34,7 +35,7 @@ def format_date(day: date | datetime, lang: str = "zh") -> str:
 def shooting_line(facts: MediaFacts, lang: str = "zh") -> str:
     """One "拍摄于<date> <place>" line; blanks the creator must fill where the file lacks a fact."""
     when = format_date(facts.capture_time, lang) if facts.capture_time else None
-    where = facts.place
+    where = media_place(facts, lang)
     if lang == "en":
         return f"Shot on {when or PLACEHOLDER} in {where or PLACEHOLDER}"
     return f"拍摄于{when or PLACEHOLDER} {where or PLACEHOLDER}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from checks.i18n import L, tr
 from checks.model import Finding, PackInfo, Severity
 from checks.vocabulary.safe_regex import PackPattern, compile_pattern
 
@@ -22,7 +23,26 @@ if TYPE_CHECKING:
 
 
 class PackError(Exception):
-    """A pack that cannot be used; the message names file, line (when known) and key."""
+    """A pack that cannot be used; the message names file, line (when known) and key.
+
+    Typed so every front end can word it in its own language: `kind` is a stable code (tests, the
+    GUI's advice), `params` fill the message, `hint` is advice for the command line only
+    ("run 'preflight pack trust PUBFILE'"). `str(exc)` stays English with the hint (logs, the CLI);
+    `exc.text(lang, cli=False)` is what the desktop app shows. A plain string still works (kind "other").
+    """
+
+    def __init__(self, message: L | str, kind: str = "other", *, hint: L | None = None, **params: object):
+        self.message = message if isinstance(message, L) else L(zh=message, en=message)
+        self.kind = kind
+        self.hint = hint
+        self.params = params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "zh", *, cli: bool = True) -> str:
+        body = tr(self.message, lang, **self.params)
+        if cli and self.hint is not None:
+            body += tr(self.hint, lang, **self.params)
+        return body
 
 
 @dataclass(frozen=True)

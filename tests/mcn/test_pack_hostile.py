@@ -44,7 +44,7 @@ def test_check_with_a_bypass_zip_exits_2_and_runs_nothing(make_pack, trusted, tm
     draft = tmp_path / "d.toml"
     draft.write_text('title = "震惊！家人们谁懂啊"\ntext = "正文"\n', encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "app.cli", "check", str(draft), "--pack", str(zipped), "--format", "json"],
+        [sys.executable, "-m", "app.cli", "check", str(draft), "--pack", str(zipped), "--format", "json", "--lang", "en"],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     assert run.returncode == 2, run.stdout
@@ -54,7 +54,7 @@ def test_check_with_a_bypass_zip_exits_2_and_runs_nothing(make_pack, trusted, tm
         [sys.executable, "-m", "app.cli", "pack", "verify", str(zipped)],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
-    assert verify.returncode != 0 and "outside the pack folder" in verify.stderr
+    assert verify.returncode != 0 and "不在规则包文件夹" in verify.stderr  # the CLI's default language
 
 
 def test_a_signed_folder_with_a_fifo_is_refused_not_skipped(make_pack, trusted) -> None:

@@ -11,6 +11,7 @@ import pytest
 from report_support import APPENDIX, example_draft, reader_part, visible_text
 
 from app.cli import main
+from checks.clauses import clauses
 from checks.engine import check_file
 from checks.fixes.publish_checklist import GROUP_TITLES, checklist_entries
 from checks.i18n import tr
@@ -80,7 +81,7 @@ def test_no_rule_ids_field_paths_or_raw_evidence_before_the_appendix(tmp_path) -
     assert "tEXt" not in reader  # technical evidence only in the appendix
     # the clause in words: what it asks, and where it is written, in Chinese
     assert "《关于加强“自媒体”管理的通知》（国家网信办，2023年7月）第十一条" in reader
-    assert "MCN机构名称须在其签约账号主页显著展示" in reader
+    assert clauses()["N2023-11"].zh in reader  # our plain-words summary of the clause
     assert "N2023-11" not in reader
 
 

@@ -28,7 +28,7 @@ def test_news_footage_without_time_and_place_is_an_error(title: str, text: str) 
     (fix,) = f.fixes
     assert fix.kind == FixKind.INSERT_TEXT and fix.applicability == Applicability.SAFE
     expected = (
-        "Shot on 21 Nov 2026 in 浙江省杭州市西湖区"
+        "Shot on 21 Nov 2026 in Xihu District, Hangzhou, Zhejiang"  # English posts name places in English
         if title.isascii()
         else "拍摄于2026年11月21日 浙江省杭州市西湖区"
     )
