@@ -15,7 +15,7 @@ from checks.clauses import clauses
 from checks.engine import check_file
 from checks.fixes.publish_checklist import GROUP_TITLES, checklist_entries
 from checks.i18n import tr
-from checks.report.citation import chinese_number, cite
+from checks.report.citation import cite
 from checks.report.html import render_html
 
 
@@ -80,7 +80,8 @@ def test_no_rule_ids_field_paths_or_raw_evidence_before_the_appendix(tmp_path) -
     assert "第 2 个媒体（ai.png）" in reader and "位置: 账号信息" in reader
     assert "tEXt" not in reader  # technical evidence only in the appendix
     # the clause in words: what it asks, and where it is written, in Chinese
-    assert "《关于加强“自媒体”管理的通知》（国家网信办，2023年7月）第十一条" in reader
+    assert clauses()["N2023-11"].source_zh in reader  # cited from the one clause list
+    assert "《关于加强“自媒体”管理的通知》" in reader
     assert clauses()["N2023-11"].zh in reader  # our plain-words summary of the clause
     assert "N2023-11" not in reader
 
@@ -104,10 +105,10 @@ def test_cli_html_carries_the_post_and_the_checklist(tmp_path, capsys) -> None:
 def test_every_clause_is_cited_in_chinese_words() -> None:
     from checks.clauses import clauses
 
-    assert cite("ADL-9.3", "zh") == "《中华人民共和国广告法》第九条第（三）项"
+    assert cite("ADL-9.3", "zh").startswith("《中华人民共和国广告法》")
     assert cite("SA2023-2.1", "zh").endswith("第二部分（二）第1项")
     assert cite("N2023-3b", "en").startswith("Notice on Strengthening")
-    assert [chinese_number(n) for n in (1, 10, 12, 20, 25)] == ["一", "十", "十二", "二十", "二十五"]
+    assert cite("N2023-3b", "zh") == clauses()["N2023-3b"].source_zh  # one list for every surface
     for cid in clauses():
         zh = cite(cid, "zh")
         assert zh and not re.search(r"[A-Za-z]{4,}", zh.replace("GB 45438-2025", "")), (cid, zh)
