@@ -3,7 +3,9 @@
 A post is commercial when it offers a way to buy (a cart, a link, a group-buy voucher, a discount
 code, an order instruction — lexicon `commerce_channels`), discloses or betrays paid promotion
 (品牌方, 恰饭, #ad, sponsored — `commerce_sponsorship`), piles up selling pressure (two different
-`commerce_offers`: 到手价 + 手慢无), makes an offer with the seller's contact (团购 + 加扣扣), or carries the `advertising` declaration. A cue that is denied
+`commerce_offers`: 到手价 + 手慢无), makes an offer with the seller's contact (团购 + 加扣扣, 价格好商量 + a WeChat id), carries the
+`advertising` declaration, or labels itself an ad (【广告】 anywhere a label is read: a post that
+says it is an ad is one, and the ad-content rules bind it). A cue that is denied
 (不是恰饭, 链接就不放了, not sponsored — `commerce_negation`) or that names a link which is not a way
 to buy (原文链接, 报名链接 — `commerce_channel_guards`) does not count. An honest review, a diary
 or a haul without a way to buy is therefore not an ad, however enthusiastic it is.
@@ -36,10 +38,12 @@ QUOTES = re.compile(
 
 @dataclass(frozen=True)
 class Frame:
-    """Why a post is commercial: the cues found (empty when only declared) and the declaration."""
+    """Why a post is commercial: the cues found (empty when only declared or labelled), the
+    declaration, and whether the post labels itself an ad (广告, sponsored, #ad)."""
 
     cues: tuple[Hit, ...]
     declared: bool
+    labelled: bool = False
 
     def evidence(self) -> str:
         shown = ", ".join(dict.fromkeys(h.text for h in self.cues[:4]))
@@ -144,6 +148,7 @@ def _frame(ctx: Context) -> Frame | None:
     if len({normalize(h.phrase) for h in offers}) >= 2 or contacts:
         cues += offers + contacts  # selling pressure piled up, or an offer with the seller's contact
     cues.sort(key=lambda h: (WHERES.index(h.target), h.start))
-    if not cues and not declared:
+    labelled = ctx.text.label("advertising", conspicuous=False) is not None
+    if not cues and not declared and not labelled:
         return None
-    return Frame(tuple(cues), declared)
+    return Frame(tuple(cues), declared, labelled)
