@@ -6,8 +6,9 @@ sponsored); or piled-up selling pressure. An honest review or haul without a way
 ad. The label counts where the other labels count (checks.text.structure): in the title, the
 opening lines or a closing line that states it (【广告】, #广告, 赞助, sponsored, #ad) — or the
 platform's `advertising` declaration. "不是广告" is a denial, not a label. In the opening lines a
-label opens what it labels: anywhere in the first line, or in the first clause of the second; a
-（广告） tagged onto a product halfway through the second line is buried, not conspicuous.
+label opens what it labels: anywhere in the first line; in the second only at its start or in a
+clause about the post itself (本期视频由…赞助); a （广告） tagged onto a product halfway through the
+second line is buried, not conspicuous.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ MESSAGE = L(
     en="The post promotes goods or services with a way to buy ('{cue}') but is not conspicuously labelled as an ad and carries no advertising declaration",
 )
 CLAUSE_BREAK = re.compile(r"[，,。；;！!？?]")
+SELF_REFERENCE = re.compile(r"^\W*(?:本期|本篇|本文|本视频|本条|这期|这篇|这条|this (?:post|video)\b)", re.I)
+LINE_START = 6  # characters (after wrappers) a label may follow and still open its line
 BURIED = L(
     zh="广告标识“{found}”位于正文中间，不够显著；请放到标题、开头或单独的末行",
     en="The ad label '{found}' is buried mid-text; put it in the title, the opening or its own last line",
@@ -45,7 +48,12 @@ def opens(ctx: Context, label: Label) -> bool:
     if not lines or label.start < lines[0].end:
         return True
     line = next((ln for ln in lines if ln.start <= label.start < ln.end), None)
-    return line is None or not CLAUSE_BREAK.search(line.text[: label.start - line.start])
+    if line is None:
+        return True
+    before = line.text[: label.start - line.start]
+    if CLAUSE_BREAK.search(before):
+        return False
+    return len(re.sub(r"\W", "", before)) <= LINE_START or bool(SELF_REFERENCE.match(before))
 
 
 def check(ctx: Context) -> Iterator[Finding]:
