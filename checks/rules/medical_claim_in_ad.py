@@ -21,8 +21,8 @@ from dataclasses import replace
 
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
-from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules import frames_advice
+from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.commerce_frame import FRAME_LEXICONS, Hit, commercial_frame, post_hits
 from checks.rules.evidence import finding_at
 from checks.rules.label_text import health_food_notice

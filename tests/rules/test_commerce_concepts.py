@@ -45,7 +45,9 @@ def test_visits_and_look_alikes_are_not_ways_to_buy(title: str, text: str) -> No
 
 
 def test_brand_cooperation_is_a_cue_not_the_ad_label() -> None:
-    (f,) = run("ad_label_missing", title="本期与某露营品牌合作", text="折叠椅很轻，粉丝专属价199，评论区置顶有链接。")
+    (f,) = run(
+        "ad_label_missing", title="本期与某露营品牌合作", text="折叠椅很轻，粉丝专属价199，评论区置顶有链接。"
+    )
     assert f.severity == Severity.ERROR
 
 
@@ -141,10 +143,16 @@ def test_a_product_pitch_is_not_professional_advice() -> None:
 @pytest.mark.parametrize(
     ("title", "text"),
     [
-        ("颈椎不好的人注意", "低头族常见原因是长期伏案。每小时起来活动一下。我们店的颈椎按摩仪，到店买打八折。"),
+        (
+            "颈椎不好的人注意",
+            "低头族常见原因是长期伏案。每小时起来活动一下。我们店的颈椎按摩仪，到店买打八折。",
+        ),
         ("老人便秘怎么办", "多吃粗粮，多喝水。需要益生菌的加我微信 yishen_01。"),
         ("換季咳嗽小貼士", "早晚添衣，少食凍嘢。本店枇杷膏有貨，落單請WhatsApp 6345 6789。"),
-        ("3 signs of low iron", "Always tired, pale skin, cold hands. I take this iron supplement, link in bio."),
+        (
+            "3 signs of low iron",
+            "Always tired, pale skin, cold hands. I take this iron supplement, link in bio.",
+        ),
     ],
 )
 def test_health_knowledge_beside_a_seller(title: str, text: str) -> None:
