@@ -10,7 +10,9 @@ health-food ads are disguised. The rule fires when three things meet in one post
   product pointed at as the one sold — 这款, 我家, this: `commerce_pitch_markers`) and names a condition or body measure (`vocab_health_conditions`, `vocab_health_measures`) or a
   knowledge cue (`health_knowledge_cues`: 小贴士, 要注意, 常见原因, signs you…); or two health-advice
   cues of the `advice_health` topic. A testimony is no knowledge: a sentence with an efficacy
-  claim (喝了三个月，血糖稳稳的 — the efficacy frames of checks.rules.frames_advice) is the pitch too.
+  claim (喝了三个月，血糖稳稳的 — the efficacy frames of checks.rules.frames_advice) or a cure or
+  guarantee claim (便秘好返晒, 无副作用 — `medical_cure_claims`, `medical_guarantee_claims`) is the
+  pitch too.
   A product review whose only health words are in the product's
   own sentence (这款降压茶喝了血压稳了，小黄车) is a claim (medical_claim_in_ad), not knowledge.
 Health knowledge with no seller is not this case.
@@ -32,6 +34,8 @@ PRODUCT_LEXICONS = ("health_products", "drug_or_device_terms", "health_food_term
 KNOWLEDGE_LEXICONS = ("health_knowledge_cues", "vocab_health_conditions", "vocab_health_measures")
 LEXICONS = (
     "commerce_pitch_markers",
+    "medical_cure_claims",
+    "medical_guarantee_claims",
     *PRODUCT_LEXICONS,
     *KNOWLEDGE_LEXICONS,
     "commerce_channels",
@@ -57,7 +61,8 @@ def pitch_sentences(ctx: Context, goods: list[Hit], sellers: list[Hit]) -> set[t
     """Sentences that sell: a seller's channel or contact, a product pointed at (这款, this), or an
     efficacy testimony."""
     marked = {_sentence(ctx, h) for h in post_hits(ctx, "commerce_pitch_markers")}
-    claims = {_sentence(ctx, h) for h in efficacy_claims(ctx)}
+    said = efficacy_claims(ctx) + post_hits(ctx, "medical_cure_claims") + post_hits(ctx, "medical_guarantee_claims")
+    claims = {_sentence(ctx, h) for h in said}
     return {_sentence(ctx, h) for h in sellers} | ({_sentence(ctx, h) for h in goods} & marked) | claims
 
 

@@ -25,6 +25,9 @@ from checks.model import Severity
         ("年貨禮盒", "堅果禮盒買二送一，今日落單再減三十。"),  # traditional / Cantonese order
         ("Handmade candles", "Taking orders for the holidays, 3 scents. DM to order."),
         ("Knit hats restocked", "Link in my bio, $25 each."),
+        ("农家蜂蜜", "一箱六瓶，今天拍下明天发货。"),  # 拍下 + shipping: an order, not a photo
+        ("手工曲奇", "每樽45蚊，兩樽包順豐，想要嘅留言。"),  # per-jar price, Cantonese
+        ("跑步腰包", "戳我主页店铺可以买，粉丝价39。"),
     ],
 )
 def test_unnamed_ways_to_buy_make_a_post_an_ad(title: str, text: str) -> None:
@@ -38,6 +41,7 @@ def test_unnamed_ways_to_buy_make_a_post_an_ad(title: str, text: str) -> None:
         ("走夜路别落单", "晚上回家尽量结伴，别一个人落单。"),  # 落单 = left alone, not an order
         ("I ordered the pasta", "We decided to order dessert too. Lovely evening."),
         ("一个五岁的孩子", "每个孩子都不一样，慢慢来。"),  # 一个5… is no price
+        ("日落", "在山顶拍下了今天的晚霞。"),  # 拍下 = photographed
     ],
 )
 def test_visits_and_look_alikes_are_not_ways_to_buy(title: str, text: str) -> None:
@@ -112,6 +116,7 @@ def test_advice_and_diaries_are_not_superlative_claims(title: str, text: str) ->
         ("爸爸的早餐", "喝了半年这个燕麦粉，血糖稳住了，降糖药都停了。小黄车自取。"),
         ("呢款涼茶", "飲咗一個月，濕疹好返晒，唔使再食藥。落單請WhatsApp 6234 5678。"),
         ("Game changer", "Three weeks on this tea and my eczema is gone. Link in bio."),
+        ("呢款花茶", "飲咗一個月，失眠好返晒。買二送一，WhatsApp 6111 2222。"),  # Cantonese 好返
         ("【广告】蓝帽子鱼油", "【广告】提高免疫力，守护心脑血管。"),
     ],
 )
@@ -182,6 +187,9 @@ def test_pitch_or_knowledge_alone_is_not_disguised_advertising(title: str, text:
         ("从二楼窗台跳到车棚顶", "一次成功，帅不帅？"),
         ("Jumped off the roof into the pool", "Three floors up, no spotter. Sick."),
         ("細路第一次飲酒", "佢今年十三歲，話飲酒好型。"),  # traditional / Cantonese: drinking as cool
+        ("挑战一口气喝完两升雪碧", "喝完肚子好胀。"),
+        ("下坡双手放开骑", "风很大，超爽。"),
+        ("儿子的班级", "儿子在实验小学三年二班，每天四点放学。"),  # school + class (年 without 级)
     ],
 )
 def test_risks_for_minors_without_a_warning(title: str, text: str) -> None:
@@ -196,6 +204,7 @@ def test_risks_for_minors_without_a_warning(title: str, text: str) -> None:
         ("儿童面霜", "宝宝也能用，不含香精，小黄车有。"),  # suitability, no child at the centre
         ("今天正常吃饭", "今天不挑战了，一碗面一个蛋。"),
         ("一顿吃两碗饭", "最近胃口好，一顿吃两碗饭。"),
+        ("考试结果", "I was holding my breath for the results. Passed!"),
     ],
 )
 def test_harmless_posts_need_no_minor_warning(title: str, text: str) -> None:
