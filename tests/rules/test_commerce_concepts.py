@@ -59,6 +59,8 @@ def test_a_label_tagged_on_mid_way_in_the_second_line_is_buried() -> None:
     text = "第一行先聊聊天气。\n说起来这款保温杯（广告）真的很能保温，团购价89，扫码下单。\n最后祝大家周末愉快，出门记得带伞哦。"
     (f,) = run("ad_label_missing", title="冬天出门必备", text=text)
     assert f.severity == Severity.WARNING and f.evidence.endswith("广告")
+    mid_clause = "第一行先聊聊天气。\n顺便说，杯子（广告）很能保温，团购价89，扫码下单。\n最后祝大家周末愉快，出门记得带伞哦。"
+    assert run("ad_label_missing", title="冬天出门必备", text=mid_clause)[0].severity == Severity.WARNING
     opening = "第一行先聊聊天气。\n广告：这款保温杯真的很能保温，团购价89，扫码下单。\n最后祝大家周末愉快，出门记得带伞哦。"
     assert not fired("ad_label_missing", title="冬天出门必备", text=opening)
 
@@ -118,6 +120,7 @@ def test_advice_and_diaries_are_not_superlative_claims(title: str, text: str) ->
         ("Game changer", "Three weeks on this tea and my eczema is gone. Link in bio."),
         ("呢款花茶", "飲咗一個月，失眠好返晒。買二送一，WhatsApp 6111 2222。"),  # Cantonese 好返
         ("【广告】蓝帽子鱼油", "【广告】提高免疫力，守护心脑血管。"),
+        ("控糖早餐", "这款苦瓜粉吃了两个月，血糖再没高过，小黄车有。"),  # read by the efficacy frame only
     ],
 )
 def test_cure_outcomes_in_ads(title: str, text: str) -> None:
@@ -201,6 +204,7 @@ def test_risks_for_minors_without_a_warning(title: str, text: str) -> None:
     [
         ("冬天露营", "睡袋里塞两个暖宝宝，一晚都不冷。团购价79，扫码下单。"),  # 暖宝宝 is no child
         ("宝宝们看过来", "宝宝们，这款面膜今天小黄车有。"),  # fans greeted, no child
+        ("冬天必备", "暖宝宝贴在腰上，粉丝们都说同款很好用。"),  # a heat pad with follower talk
         ("儿童面霜", "宝宝也能用，不含香精，小黄车有。"),  # suitability, no child at the centre
         ("今天正常吃饭", "今天不挑战了，一碗面一个蛋。"),
         ("一顿吃两碗饭", "最近胃口好，一顿吃两碗饭。"),
