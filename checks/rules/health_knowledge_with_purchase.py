@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from checks.i18n import L
 from checks.model import Finding, Severity
+from checks.rules import frames_advice
 from checks.rules.base import Context, Rule, RuleDoc
 from checks.rules.commerce_frame import Hit, live, post_hits, sentence_at
 from checks.rules.contact_diversion import contact_hits
@@ -36,6 +37,7 @@ LEXICONS = (
     "commerce_pitch_markers",
     "medical_cure_claims",
     "medical_guarantee_claims",
+    *frames_advice.LEXICONS,
     *PRODUCT_LEXICONS,
     *KNOWLEDGE_LEXICONS,
     "commerce_channels",
