@@ -90,6 +90,8 @@ def test_a_labelled_ad_is_commercial(rule: str, title: str, text: str) -> None:
         ("全網最平電飯煲", "全網最平，連結在主頁。"),  # traditional
         ("头号品牌扫地机", "头号品牌，今天下单立减100，链接在评论区。"),
         ("Our blender", "The best blender ever made. Link in bio, code MIX10."),
+        ("N0.1 的洗脸巾", "回购N0.1，小黄车有。"),
+        ("祛斑精华", "最有效的精华，橱窗有。"),
     ],
 )
 def test_superlative_shapes_in_ads(title: str, text: str) -> None:
@@ -121,6 +123,8 @@ def test_advice_and_diaries_are_not_superlative_claims(title: str, text: str) ->
         ("呢款花茶", "飲咗一個月，失眠好返晒。買二送一，WhatsApp 6111 2222。"),  # Cantonese 好返
         ("【广告】蓝帽子鱼油", "【广告】提高免疫力，守护心脑血管。"),
         ("控糖早餐", "这款苦瓜粉吃了两个月，血糖再没高过，小黄车有。"),  # read by the efficacy frame only
+        ("精华水", "一个疗程就见效，祛斑不反弹，小黄车有。"),
+        ("Teeth whitening kit", "100% safe for enamel. Shop link in bio."),
     ],
 )
 def test_cure_outcomes_in_ads(title: str, text: str) -> None:
@@ -189,6 +193,7 @@ def test_pitch_or_knowledge_alone_is_not_disguised_advertising(title: str, text:
         ("五天只喝水", "五天只喝水，体重掉得很快。"),
         ("从二楼窗台跳到车棚顶", "一次成功，帅不帅？"),
         ("Jumped off the roof into the pool", "Three floors up, no spotter. Sick."),
+        ("The milk crate challenge", "Made it to the top of the stack before it fell lol."),
         ("細路第一次飲酒", "佢今年十三歲，話飲酒好型。"),  # traditional / Cantonese: drinking as cool
         ("挑战一口气喝完两升雪碧", "喝完肚子好胀。"),
         ("下坡双手放开骑", "风很大，超爽。"),
