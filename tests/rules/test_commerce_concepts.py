@@ -80,6 +80,18 @@ def test_a_labelled_ad_is_commercial(rule: str, title: str, text: str) -> None:
     assert fired(rule, title=title, text=text)
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("社区推广垃圾分类", "推广垃圾分类三年，这是全市第一个做到的小区，最佳实践。"),  # 推广 is a verb here
+        ("广告公司实习日记", "今天做了一个广告方案，老板说是全网最好的。"),
+        ("事故通报", "事发地址：中山路12号，现场已清理。据统计是今年最严重的一起。"),  # an address is no shop
+    ],
+)
+def test_the_word_is_not_the_label(title: str, text: str) -> None:
+    assert not fired("absolute_claim_in_ad", title=title, text=text)
+
+
 # --- superlative shapes -----------------------------------------------------------------------
 
 
