@@ -32,6 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow()
     install_excepthook(window)
     window.show()
+    from app.cli import clean_after_crashes
+
+    QTimer.singleShot(0, clean_after_crashes)  # after the first paint: start-up is not slowed
     draft = next((a for a in args if not a.startswith("-")), None)
     if draft:  # after the first paint: the window answers input while the draft loads
         QTimer.singleShot(0, lambda: window.open_path(Path(draft)))

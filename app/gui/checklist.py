@@ -36,6 +36,7 @@ class Checklist(QWidget):
     declarations_changed = Signal(tuple)
     export_html = Signal()
     export_pdf = Signal()
+    content_changed = Signal()  # rows were added or removed: the window gives the list its room again
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -102,20 +103,11 @@ class Checklist(QWidget):
         self._render()
 
     def entries(self) -> list[ChecklistEntry]:
-        """The platform's declarations in three groups (the engine decides; see publish_checklist)."""
-        from checks.fixes.publish_checklist import ChecklistEntry, publish_checklist
-        from checks.platforms import wording
+        """The platform's declarations in three groups: the engine's one computation, which the
+        HTML/PDF reports print too (checks.fixes.publish_checklist.checklist_entries)."""
+        from checks.fixes.publish_checklist import checklist_entries
 
-        r = self._report
-        if r is not None and r.draft.platform == self._platform:
-            return publish_checklist(r, lang())
-        out = []
-        for dec in DECLARATIONS:
-            words = wording(self._platform, dec)
-            if words is not None or dec in self._declared:
-                group = "must" if dec in self._declared else "not_relevant"
-                out.append(ChecklistEntry(dec, group, words or t(f"gui.declaration.{dec}"), "", words is not None))
-        return out
+        return checklist_entries(self._platform, self._declared, self._report, lang())
 
     def _render(self) -> None:
         from checks.fixes.publish_checklist import GROUP_TITLES
@@ -185,6 +177,7 @@ class Checklist(QWidget):
         else:
             self.menu_hint.setText(t("gui.checklist.no_toggles"))
         self._render_verdict()
+        self.content_changed.emit()
 
     def _expand(self) -> None:
         self.show_irrelevant = True

@@ -25,6 +25,34 @@ def render_html_fn():
     return services.optional("checks.report.html", "render_html")
 
 
+# One family for the whole PDF, chosen for text that survives copy and search: Qt embeds Noto/Source
+# Han Sans CJK (CFF collections) with a reverse character map that turns 长 into the radical ⻓ and
+# drops digits shaped by the font, so fonts with plain TrueType outlines come first.
+PDF_FAMILIES = (
+    "Microsoft YaHei",
+    "PingFang SC",
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+)
+
+
+def pdf_family() -> str | None:
+    from PySide6.QtGui import QFontDatabase
+
+    installed = set(QFontDatabase.families())
+    return next((f for f in PDF_FAMILIES if f in installed), None)
+
+
+def pdf_html(html: str) -> str:
+    """The report page with its font list replaced by the one PDF family (when one is installed)."""
+    family = pdf_family()
+    families = services.optional("checks.report.html", "FONT_FAMILIES")
+    if family and families:
+        html = html.replace(families, f'"{family}"', 1)
+    return html
+
+
 class Dialogs(_Base):
     def load_profile(self) -> None:
         from checks.settings import load_profile
@@ -129,7 +157,9 @@ class Dialogs(_Base):
 
     def _ask_target(self, suffix: str, filt: str) -> Path | None:
         title = t("gui.action.export_pdf" if suffix == ".pdf" else "gui.action.export_html")
-        base = self.session.path.with_suffix(suffix).name if self.session.path else f"preflight-report{suffix}"
+        base = (
+            self.session.path.with_suffix(suffix).name if self.session.path else f"preflight-report{suffix}"
+        )
         folder = (
             Path(self.settings.output_dir)
             if self.settings.output_dir
@@ -175,7 +205,7 @@ class Dialogs(_Base):
             writer.setTitle(t("gui.window.app"))
             doc = QTextDocument()
             doc.setDefaultFont(self.font())
-            doc.setHtml(html)
+            doc.setHtml(pdf_html(html))
             doc.print_(writer)
             del writer
             tmp.replace(target)

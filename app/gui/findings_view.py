@@ -11,7 +11,6 @@ produced them and asks the window to act through signals; it never interprets a 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -32,7 +31,6 @@ from checks.model import Applicability, Finding, Fix, FixKind, Severity
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 INDEX = Qt.ItemDataRole.UserRole
 RULE = Qt.ItemDataRole.UserRole + 1
-_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[\\/][^\\/\s'\"“”‘’()（）,，。]+)+[\\/]([^\\/\s'\"“”‘’()（）,，。]+)")
 
 
 def rule_why(rule_id: str) -> str:
@@ -49,14 +47,10 @@ def rule_title(rule_id: str) -> str:
 
 
 def headline(f: Finding) -> str:
-    """The message in plain words: the evidence quoted inside it goes to Details, paths become names."""
-    text = f.message
-    if f.evidence and len(f.evidence) > 12:
-        for wrapped in (f"（{f.evidence}）", f"({f.evidence})", f" ({f.evidence})", f.evidence):
-            if wrapped in text:
-                text = text.replace(wrapped, "")
-                break
-    return _PATH.sub(lambda m: m.group(1), text).strip()
+    """The message in plain words (the same words the HTML/PDF reports print)."""
+    from checks.report.plain import headline as plain_headline
+
+    return plain_headline(f.message, f.evidence)
 
 
 def button_kind(fix: Fix) -> str:

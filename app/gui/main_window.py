@@ -42,7 +42,9 @@ from checks.model import Account, Report
 from checks.session import DraftSession
 from checks.settings import Settings
 
-DEBOUNCE_MS = 400
+# A burst of keys (auto-repeat, an input-method commit, a paste) is one edit; a longer pause
+# re-checks. Checks run one at a time (see `recheck`), so this can be short without piling work up.
+DEBOUNCE_MS = 50
 AUTOSAVE_MS = 3000
 
 
@@ -59,6 +61,8 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.media = MediaLoader(THUMB * 2, self)
         self.checks_done = 0
         self.last_error: str | None = None
+        self.check_pending = False  # the draft changed while a check ran: check again when it ends
+        self.pending_force = False
 
         self.editor = DraftEditor()
         self.account_panel = AccountPanel()
@@ -125,6 +129,10 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.debounce.timeout.connect(self.recheck)
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
+        # A child timer, not QTimer.singleShot(0, self.fit_checklist): a pending single-shot
+        # outlives a closed window and fired into its deleted splitter during whatever ran next.
+        self.fit_timer = QTimer(self, singleShot=True, interval=0)
+        self.fit_timer.timeout.connect(self.fit_checklist)
 
         self._build_actions()
         self.editor.changed.connect(self._on_edited)
@@ -147,6 +155,7 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.checklist.declarations_changed.connect(self._on_declarations)
         self.checklist.export_html.connect(self.export_html)
         self.checklist.export_pdf.connect(self.export_pdf)
+        self.checklist.content_changed.connect(self.fit_timer.start)
         self.account_panel.account_edited.connect(self._on_account_edited)
         self.account_panel.save_default.connect(self.save_default_profile)
         self.load_profile()
@@ -260,6 +269,7 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
             self.check_runner.idle
             and not self.media.busy
             and not self.debounce.isActive()
+            and not self.check_pending
             and (self.report is not None or self.last_error is not None)
         )
 
@@ -269,7 +279,15 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.debounce.start()
 
     def recheck(self, force: bool = False) -> None:
-        """Check the current draft off the UI thread; unread media is read first."""
+        """Check the current draft off the UI thread; unread media is read first.
+
+        One check at a time: an edit while a check runs marks the draft for one more check when
+        that one ends (its result, for text already changed, is not shown). Typing therefore never
+        queues a check per key, and the findings follow within one check of the last key."""
+        if not self.check_runner.idle:
+            self.check_pending = True
+            self.pending_force = self.pending_force or force
+            return
         self.last_error = None
         if force:
             self.packs = None
@@ -289,7 +307,19 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         self.check_runner.start(job, priority=10)
         self.status_label.setText(t("gui.status.checking"))
 
+    def _check_again(self) -> bool:
+        """Start the check an edit asked for while the last one ran; True if one was started."""
+        if not self.check_pending:
+            return False
+        force, self.check_pending, self.pending_force = self.pending_force, False, False
+        self.recheck(force=force)
+        return True
+
     def _on_checked(self, result: tuple[Report, Any, int]) -> None:
+        if not self.pending_force:
+            self.packs = result[1]
+        if self._check_again():
+            return  # that report is of text the user has changed since
         self.session.report, self.packs, self.session.checks_run = result
         self.last_error = None
         self.checks_done += 1
@@ -304,7 +334,7 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         verdict = self.session.verdict(lang(), pending=pending)
         self.checklist.set_state(state.platform, state.declarations, self.report, pending, verdict)
         self.findings_view.set_empty_text(verdict.headline)
-        QTimer.singleShot(0, self.fit_checklist)  # after the new boxes are shown and laid out
+        self.fit_timer.start()  # after the new boxes are shown and laid out
         if verdict.state != "checking":
             self.status_label.setText(verdict.headline)
 
@@ -331,6 +361,8 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
 
     def _on_job_failed(self, message: str) -> None:
         """An engine error is reported in the window; the user's text is untouched."""
+        if self._check_again():
+            return
         self.last_error = message
         self.progress.setVisible(False)
         self.status_label.setText(t("gui.status.failed", error=message))

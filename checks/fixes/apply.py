@@ -109,7 +109,7 @@ def edit_account(account: Account, payload: dict[str, Any]) -> Account:
     if field in ("name", "bio"):
         if not isinstance(value, str):
             raise FixError(f"account {field} must be text")
-        return replace(account, **{field: value})
+        return replace(account, name=value) if field == "name" else replace(account, bio=value)
     if field == "mcn_displayed":
         return replace(account, mcn_displayed=True if value is None else bool(value))
     if field == "mcn":

@@ -72,7 +72,8 @@ def _jpeg_segments(data: bytes) -> tuple[list[tuple[int, bytes]], bytes]:
     """(marker, payload) for each segment before the scan, and the rest (SOS onwards)."""
     if data[:2] != b"\xff\xd8":
         raise ContainerError("not a JPEG file")
-    pos, segs = 2, []
+    pos = 2
+    segs: list[tuple[int, bytes]] = []
     while pos + 4 <= len(data):
         if data[pos] != 0xFF:
             raise ContainerError(f"corrupt JPEG: no marker at byte {pos}")
@@ -185,7 +186,7 @@ def _itxt_text(payload: bytes) -> str:
 
 
 def _png_write(data: bytes, meta: Meta, aigc_text: str | None) -> bytes:
-    out = []
+    out: list[bytes] = []
     inserted = False
     chunks = _png_chunks(data)
     have = {t for t, _ in chunks}

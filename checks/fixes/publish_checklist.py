@@ -85,8 +85,45 @@ def publish_checklist(report: Report, lang: str = "zh") -> list[ChecklistEntry]:
     return out
 
 
+def checklist_entries(
+    platform: str, declared: tuple[str, ...], report: Report | None, lang: str = "zh"
+) -> list[ChecklistEntry]:
+    """What to tick on `platform` — the one computation the window and the HTML/PDF reports show.
+
+    With a check of this platform, its three groups (`publish_checklist`). Before the first check,
+    or while the platform just changed and its check runs, the platform's toggles are listed with
+    the declarations already chosen as must-tick and the others not relevant (no reason is invented
+    before the engine ran)."""
+    if report is not None and report.draft.platform == platform:
+        return publish_checklist(report, lang)
+    out = []
+    for decl in DECLARATIONS:
+        words = wording(platform, decl)
+        if words is not None or decl in declared:
+            chosen = decl in declared
+            out.append(
+                ChecklistEntry(
+                    decl,
+                    MUST if chosen else NOT_RELEVANT,
+                    words or tr(NAMES.get(decl, L(zh=decl, en=decl)), lang),
+                    tr(REASONS["chosen"], lang) if chosen else "",
+                    words is not None,
+                    chosen,
+                )
+            )
+    return out
+
+
 def where_to_tick(platform: str, lang: str = "zh") -> str:
     return declaration_menu(platform, lang)
 
 
-__all__ = ["GROUP_TITLES", "MUST", "NOT_RELEVANT", "RECOMMENDED", "ChecklistEntry", "publish_checklist"]
+__all__ = [
+    "GROUP_TITLES",
+    "MUST",
+    "NOT_RELEVANT",
+    "RECOMMENDED",
+    "ChecklistEntry",
+    "checklist_entries",
+    "publish_checklist",
+]

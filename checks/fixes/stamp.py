@@ -54,7 +54,8 @@ def _font(file: str, size: int) -> ImageFont.FreeTypeFont:
 def ink_box(font: ImageFont.FreeTypeFont, text: str) -> tuple[int, int, int, int]:
     """The box of the pixels the text really darkens to at least half intensity (the glyph height
     a viewer — or an inspector measuring the copy — sees), relative to the drawing origin."""
-    left, top, right, bottom = font.getbbox(text)
+    x_min, y_min, x_max, y_max = font.getbbox(text)  # whole pixels in practice; typed as floats
+    left, top, right, bottom = math.floor(x_min), math.floor(y_min), math.ceil(x_max), math.ceil(y_max)
     canvas = Image.new("L", (right - left + 2, bottom - top + 2), 0)
     ImageDraw.Draw(canvas).text((1 - left, 1 - top), text, font=font, fill=255)
     box = canvas.point(lambda v: 255 if v >= 128 else 0).getbbox()

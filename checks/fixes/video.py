@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from pathlib import Path
+from typing import Literal
 
 import av
 import numpy as np
@@ -90,16 +91,15 @@ def _write(
     vin = inp.streams.video[0] if inp.streams.video else None
     streams = [s for s in inp.streams if s.type in ("audio", "video")]
     copies: dict[int, av.stream.Stream] = {}
-    encoders: dict[int, av.stream.Stream] = {}
+    encoders: dict[int, av.AudioStream] = {}
     video: _VideoEncoder | None = None
     for s in streams:
-        if s is vin and reencode:
-            video = _VideoEncoder(inp, out, s, labels, platform)
-        elif s.type == "audio" and transcode_audio:
-            layout = s.codec_context.layout.name if s.codec_context.layout else "stereo"
-            encoders[s.index] = out.add_stream(
-                "aac", rate=s.codec_context.sample_rate or 44100, layout=layout
-            )
+        if vin is not None and s is vin and reencode:
+            video = _VideoEncoder(inp, out, vin, labels, platform)
+        elif isinstance(s, av.AudioStream) and transcode_audio:
+            audio = s.codec_context
+            layout = audio.layout.name if audio.layout else "stereo"
+            encoders[s.index] = out.add_stream("aac", rate=audio.sample_rate or 44100, layout=layout)
         elif s.type == "video" and reencode:
             continue  # only the first video stream is kept when re-encoding
         else:
@@ -112,18 +112,20 @@ def _write(
                 out.mux(packet)
         elif index in encoders:
             for frame in packet.decode():
-                frame.pts = None
-                out.mux(encoders[index].encode(frame))
+                if isinstance(frame, av.AudioFrame):  # an audio packet decodes to audio frames
+                    frame.pts = None
+                    out.mux(encoders[index].encode(frame))
         elif video is not None and packet.stream is vin:
             for frame in packet.decode():
-                video.add(frame)
+                if isinstance(frame, av.VideoFrame):
+                    video.add(frame)
     for encoder in encoders.values():
         out.mux(encoder.encode(None))
     if video is not None:
         video.close()
 
 
-def _encoder_name() -> str:
+def _encoder_name() -> Literal["libx264", "mpeg4"]:
     return "libx264" if "libx264" in av.codecs_available else "mpeg4"
 
 
@@ -134,12 +136,12 @@ class _VideoEncoder:
         self,
         inp: av.container.InputContainer,
         out: av.container.OutputContainer,
-        vin: av.stream.Stream,
+        vin: av.VideoStream,
         labels: list[tuple[str, str]],
         platform: str | None = None,
     ) -> None:
         first = next(inp.decode(vin), None)
-        if first is None:
+        if not isinstance(first, av.VideoFrame):
             raise ValueError("the video has no decodable frames")
         inp.seek(0)
         self.out = out
@@ -149,9 +151,10 @@ class _VideoEncoder:
         rate = vin.average_rate or vin.guessed_rate or Fraction(30)
         self.stream = out.add_stream(_encoder_name(), rate=rate)
         self.stream.width, self.stream.height, self.stream.pix_fmt = self.w, self.h, "yuv420p"
-        self.stream.time_base = self.stream.codec_context.time_base = (
-            vin.time_base
-        )  # distinct pts stay distinct
+        if vin.time_base is None:  # a demuxed stream always has one
+            raise ValueError("the video stream has no time base")
+        # the input's time base, so distinct pts stay distinct
+        self.stream.time_base = self.stream.codec_context.time_base = vin.time_base
         if self.stream.codec_context.name == "libx264":
             self.stream.options = {"crf": "18", "preset": "veryfast"}
         else:
@@ -162,6 +165,8 @@ class _VideoEncoder:
     def add(self, frame: av.VideoFrame) -> None:
         if frame.pts is None or (self.last_pts is not None and frame.pts <= self.last_pts):
             return  # the encoder needs strictly increasing timestamps
+        if frame.time_base is None:  # a decoded frame always has one; without it there is no clock
+            return
         self.last_pts = frame.pts
         opening = float(frame.pts * frame.time_base) < LABEL_SECONDS
         new = _process(frame, self.rotation, self.w, self.h, self.overlays if opening else [])
@@ -188,7 +193,7 @@ def _overlay(w: int, h: int, label: str, corner: str = "bottom_right", platform:
 def _process(frame: av.VideoFrame, rotation: int, w: int, h: int, overlays: list[Overlay]) -> av.VideoFrame:
     if not rotation and not overlays and (frame.width, frame.height) == (w, h):
         return frame.reformat(format="yuv420p")
-    rgb = frame.to_ndarray(format="rgb24")
+    rgb: np.ndarray = frame.to_ndarray(format="rgb24")
     if rotation:
         rgb = np.rot90(rgb, k=rotation // 90 if rotation <= 180 else -1)
     rgb = np.ascontiguousarray(rgb[:h, :w])

@@ -54,7 +54,10 @@ def merge_xmp(
             if desc.hasAttributeNS(PREFLIGHT_NS, "WarningLabel"):
                 desc.removeAttributeNS(PREFLIGHT_NS, "WarningLabel")
         _add(doc, rdf, "preflight", PREFLIGHT_NS, "WarningLabel", warning_label)
-    return _BEGIN + doc.documentElement.toxml() + _END
+    root = doc.documentElement
+    if root is None:  # minidom always has one after a successful parse; typeshed allows None
+        raise ValueError("XMP packet without a root element")
+    return _BEGIN + root.toxml() + _END
 
 
 def _parse(xmp: str | None) -> Document | None:

@@ -110,7 +110,9 @@ def locate(name: str) -> tuple[float, float] | None:
     if found is None:
         found = _pick(index["former"].get(key, ()), strict=True)
     if found is not None:
-        return (found.lat, found.lon) if found.lat is not None else _parent_point(found)
+        if found.lat is not None and found.lon is not None:
+            return (found.lat, found.lon)
+        return _parent_point(found)
     place = index["world"].get(key)
     return (place.lat, place.lon) if place else None
 

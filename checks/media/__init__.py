@@ -16,8 +16,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from PIL import Image
-
 from checks.media import cache, traces
 from checks.media.containers import MediaError
 from checks.media.provenance import with_verdict
@@ -26,7 +24,9 @@ from checks.model import Evidence, MediaFacts
 
 MAX_IMAGE_BYTES = 200 * 1024 * 1024
 MAX_VIDEO_BYTES = 2 * 1024 * 1024 * 1024
-MAX_PIXELS = 2 * (Image.MAX_IMAGE_PIXELS or 89_478_485)  # Pillow's own bomb threshold
+# Twice Pillow's default MAX_IMAGE_PIXELS (its own bomb threshold), written out so that a cached
+# read — `preflight check` on a known draft — never imports Pillow.
+MAX_PIXELS = 2 * 89_478_485
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".3gp", ".3g2"}
 
 Progress = Callable[[int, int], None]
@@ -261,4 +261,6 @@ def _key(path: str | os.PathLike[str]) -> cache.Key | None:
 
 def _transient(facts: MediaFacts) -> bool:
     """Errors that depend on the moment, not the bytes, are not cached."""
-    return bool(facts.error) and facts.error.startswith(("file not found", "permission denied", "read error"))
+    return facts.error is not None and facts.error.startswith(
+        ("file not found", "permission denied", "read error")
+    )

@@ -71,7 +71,7 @@ def interpret(store: dict[str, Any]) -> tuple[C2paInfo, list[Evidence]]:
     """Pure: a manifest-store dict (Reader.json()) → facts. Separate so tests can feed JSON."""
     manifests: dict[str, Any] = store.get("manifests") or {}
     active_label = store.get("active_manifest")
-    active = manifests.get(active_label) or {}
+    active = (manifests.get(active_label) if isinstance(active_label, str) else None) or {}
     codes = tuple(
         dict.fromkeys(s.get("code", "") for s in store.get("validation_status") or [] if s.get("code"))
     )

@@ -135,8 +135,8 @@ def from_dict(d: dict[str, Any]) -> MediaFacts:
     )
     d["aigc_label"] = AigcLabel(**d["aigc_label"]) if d.get("aigc_label") else None
     if d.get("c2pa"):
-        c = d["c2pa"]
-        d["c2pa"] = C2paInfo(**{k: tuple(v) if isinstance(v, list) else v for k, v in c.items()})
+        info: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in d["c2pa"].items()}
+        d["c2pa"] = C2paInfo(**info)
     d["provenance"] = Provenance(d.get("provenance") or "unknown")
     d["text"] = tuple(TextLine(**{**t, "box": tuple(t["box"])}) for t in d.get("text") or ())
     known = {f.name for f in fields(MediaFacts)}

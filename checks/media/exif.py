@@ -14,7 +14,7 @@ import re
 import struct
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, BinaryIO
 
 import exifread
 
@@ -43,7 +43,7 @@ class ExifFacts:
     xmp: bytes | None = None  # TIFF tag 700 (XMP inside a TIFF)
 
 
-def read_exif(tiff: bytes | io.BufferedIOBase) -> ExifFacts:
+def read_exif(tiff: bytes | BinaryIO) -> ExifFacts:
     """Interpret one EXIF block; garbage yields empty facts rather than an exception."""
     fh = io.BytesIO(tiff) if isinstance(tiff, bytes) else tiff
     try:
@@ -61,7 +61,7 @@ def read_exif(tiff: bytes | io.BufferedIOBase) -> ExifFacts:
     return replace(facts, user_comment=decode_user_comment(comment) if comment else None, xmp=xmp or None)
 
 
-def _ifd0(fh: io.BufferedIOBase) -> int | None:
+def _ifd0(fh: BinaryIO) -> int | None:
     fh.seek(0)
     head = fh.read(8)
     if len(head) < 8:
@@ -69,7 +69,7 @@ def _ifd0(fh: io.BufferedIOBase) -> int | None:
     return struct.unpack("<I" if head[:2] == b"II" else ">I", head[4:8])[0]
 
 
-def tiff_has_tag(fh: io.BufferedIOBase, wanted: int) -> bool:
+def tiff_has_tag(fh: BinaryIO, wanted: int) -> bool:
     """Whether IFD0 of a TIFF file lists `wanted` (e.g. 0xCD41, the C2PA manifest store)."""
     try:
         ifd = _ifd0(fh)
@@ -87,7 +87,7 @@ def tiff_has_tag(fh: io.BufferedIOBase, wanted: int) -> bool:
     )
 
 
-def _raw_entry(fh: io.BufferedIOBase, ifd: int | None, wanted: int, limit: int = 1 << 20) -> bytes | None:
+def _raw_entry(fh: BinaryIO, ifd: int | None, wanted: int, limit: int = 1 << 20) -> bytes | None:
     """The raw bytes of one tag in one IFD (offsets relative to the TIFF header at position 0)."""
     if not ifd:
         return None
@@ -204,13 +204,15 @@ def _ratio(v: Any) -> float | None:
 
 def _dms(tag: Any) -> float | None:
     values = tag.values
+    found: list[float | None]
     if isinstance(values, str):
-        nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", values)[:3]]
+        found = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", values)[:3]]
     else:
-        nums = [_ratio(v) for v in list(values)[:3]]
-    if not nums or any(n is None for n in nums):
+        found = [_ratio(v) for v in list(values)[:3]]
+    known = [n for n in found if n is not None]
+    if not known or len(known) < len(found):
         return None
-    nums = [*nums, 0.0, 0.0][:3]
+    nums = [*known, 0.0, 0.0][:3]
     return nums[0] + nums[1] / 60 + nums[2] / 3600
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 
-from checks.media.exif import ExifFacts
 from checks.media.tc260 import parse_label
 from checks.media.xmp import Xmp
 from checks.model import AigcLabel, Evidence, Provenance
+
+if TYPE_CHECKING:  # only the type: exifread is imported by the readers that parse EXIF
+    from checks.media.exif import ExifFacts
 
 AI = Provenance.AI_GENERATED
 DST_POINTS = {

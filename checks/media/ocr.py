@@ -24,11 +24,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-from PIL import Image, ImageOps
+from typing import TYPE_CHECKING, Any
 
 from checks.model import MediaFacts, TextLine
+
+if TYPE_CHECKING:  # Pillow is imported where pictures are decoded: a cached read needs none
+    from PIL import Image
 
 MAX_SIDE = 2000  # pictures larger than this are scaled down before OCR (boxes are scaled back)
 DET_SIDE = 736  # the detector's input, long side: 18 px lines on a 1080×1920 card still found
@@ -119,6 +120,7 @@ def recognise(
     """Lines on one picture (already upright); boxes in `display_size` pixels (default: its own)."""
     import cv2
     import numpy as np
+    from PIL import Image
 
     width, height = display_size or image.size
     rgb = image.convert("RGB")
@@ -201,6 +203,8 @@ def without_text(facts: MediaFacts) -> MediaFacts:
 def _upright(path: Path) -> tuple[Image.Image, tuple[int, int]]:
     """The picture as displayed (EXIF orientation applied), possibly decoded at a reduced JPEG
     scale, and the displayed size in the file's own pixels (what boxes are reported in)."""
+    from PIL import Image, ImageOps
+
     from checks.media.thumbnail import _register_heif
 
     _register_heif()
@@ -287,6 +291,7 @@ def video_frames(path: Path, times: tuple[float, ...]) -> Iterator[tuple[float, 
 
 def _signature(image: Image.Image) -> Any:
     import numpy as np
+    from PIL import Image
 
     return np.asarray(image.convert("L").resize((48, 48), Image.Resampling.BILINEAR), dtype=np.int16)
 

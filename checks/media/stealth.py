@@ -48,11 +48,16 @@ def find_stealth(f: BinaryIO) -> str | None:
         px = im.convert("RGBA").load()
     except Exception:  # Pillow raises many kinds on odd files; no pixels means no stealth marker
         return None
+    if px is None:
+        return None
     alpha: list[int] = []
     rgb: list[int] = []
     for x in range(w):
         for y in range(rows):
-            r, g, b, a = px[x, y]
+            pixel = px[x, y]
+            if not isinstance(pixel, tuple):  # RGBA pixels are tuples; anything else has no marker
+                return None
+            r, g, b, a = pixel
             if len(alpha) < _BITS:
                 alpha.append(a & 1)
             if len(rgb) < _BITS:

@@ -337,7 +337,8 @@ def _creation(text: str | None) -> datetime | None:
     if not m:
         return None
     try:
-        when = datetime(*(int(m[i]) for i in range(1, 7)))
+        year, month, day, hour, minute, second = (int(m[i]) for i in range(1, 7))
+        when = datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
     if m[7]:

@@ -5,15 +5,15 @@ the store (which installs and verifies them) so neither needs the other in a cir
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from checks.packs.loader import core_pack, merge
 from checks.packs.model import PackSet
 from checks.packs.store import packs_for
 
 
-def load_packs(extra: Sequence[str | Path] = ()) -> PackSet:
+def load_packs(extra: Sequence[str | os.PathLike[str]] = ()) -> PackSet:
     """The built-in pack, the installed packs that verify, and `extra` packs (folders or zips), merged.
 
     Installed packs must verify against a trusted key; an `extra` pack is the user's explicit choice

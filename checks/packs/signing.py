@@ -24,10 +24,9 @@ import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from checks.draft import atomic_write
 from checks.i18n import L, tr
@@ -36,6 +35,9 @@ from checks.packs.files import PackFiles as PackFiles
 from checks.packs.files import read_pack as read_pack
 from checks.packs.files import read_pack_bytes as read_pack_bytes
 from checks.packs.model import PackError
+
+if TYPE_CHECKING:  # `cryptography` costs a third of the CLI's start-up: imported on first use
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 SIG_FORMAT = "preflight-pack-sig/1"
 ALGORITHM = "ed25519"
@@ -61,11 +63,15 @@ class PackSignatureError(PackError):
 
 
 def key_id(public: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
 def public_pem(public: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
@@ -76,6 +82,9 @@ def generate_keypair(out: str | os.PathLike[str]) -> tuple[Path, Path, str]:
     for f in (private_file, public_file):
         if f.exists():
             raise PackError(f"{f} already exists; refusing to overwrite a key")
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
@@ -86,6 +95,9 @@ def generate_keypair(out: str | os.PathLike[str]) -> tuple[Path, Path, str]:
 
 
 def load_private_key(path: str | os.PathLike[str]) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(Path(path).read_bytes(), password=None)
     except OSError as exc:
@@ -98,6 +110,9 @@ def load_private_key(path: str | os.PathLike[str]) -> Ed25519PrivateKey:
 
 
 def load_public_key(path: str | os.PathLike[str]) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

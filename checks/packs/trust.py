@@ -14,10 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from typing import TYPE_CHECKING
 
 from checks import __version__, resources, settings
 from checks.draft import atomic_write
@@ -33,6 +30,9 @@ from checks.packs.signing import (
     read_signature,
 )
 
+if TYPE_CHECKING:  # `cryptography` is imported on first use: a check with no installed pack needs none
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 
 @dataclass(frozen=True)
 class TrustedKey:
@@ -43,6 +43,9 @@ class TrustedKey:
     pem: bytes
 
     def public_key(self) -> Ed25519PublicKey:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+        from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
         key = load_pem_public_key(self.pem)
         assert isinstance(key, Ed25519PublicKey)
         return key
@@ -213,6 +216,8 @@ def verify_pack(
             kid=sig.key_id,
             known=known,
         )
+    from cryptography.exceptions import InvalidSignature
+
     try:
         key.public_key().verify(sig.signature, canonical_bytes(sig.pack_id, sig.pack_version, sig.files))
     except InvalidSignature:

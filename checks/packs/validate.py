@@ -25,7 +25,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 try:  # Python 3.11+: the parser moved; both give the same tree
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
-    import sre_parse  # type: ignore[no-redef]
+    import sre_parse
 
 _REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT}
 _POSSESSIVE = getattr(sre_parse, "POSSESSIVE_REPEAT", None)

@@ -16,15 +16,28 @@ from pathlib import Path
 from typing import Any
 
 from checks import __version__
-from checks.clauses import clause_summary, clauses
+from checks.fixes.planner import rule_name
 from checks.i18n import L, tr
 from checks.model import Report
+from checks.report.citation import clause_in_words
+from checks.report.html_sections import (
+    account_section,
+    checklist_section,
+    human_platform,
+    post_section,
+)
 from checks.report.json_report import report_to_dict
+from checks.report.plain import headline, local_time, target_name
+from checks.session import SCOPE
 
 THUMB_PX = 160
 
-_CSS = """
-body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;margin:24px;color:#1d1d1f;
+# The page's font list; a PDF writer that can only use one family replaces this string.
+FONT_FAMILIES = '"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif'
+_CSS = (
+    "body{font-family:"
+    + FONT_FAMILIES
+    + """;margin:24px;color:#1d1d1f;
  font-size:14px;line-height:1.45}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px;border-bottom:2px solid #ddd;padding-bottom:4px}
 .meta{color:#555;font-size:12px}
@@ -37,10 +50,15 @@ table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{border:1px sol
 .draft h3{margin:0 0 4px;font-size:16px}.thumbs img{width:auto;max-height:120px;margin:4px 6px 4px 0;border:1px solid #ddd}
 .clause{color:#555;font-size:12px}.fix{font-size:12px;margin:2px 0}.note{font-size:12px;color:#6a1b9a}
 .err{color:#c62828;font-family:monospace;white-space:pre-wrap}
+.headline{font-weight:bold}.body{white-space:pre-wrap}table.facts th{width:22%;font-weight:normal;color:#444}
+h3.group-must{color:#c62828}h3.group-recommended{color:#1565c0}h3.group-not_relevant{color:#555}
+td.box{font-size:16px;text-align:center}h3.support{font-size:13px;color:#555;margin-top:16px}
+table.support{font-size:11px;color:#555}
 @media print{body{margin:0;font-size:11px}.draft{border-color:#999}a{color:inherit;text-decoration:none}
  h2{page-break-after:avoid}}
 @page{size:A4;margin:14mm}
 """
+)
 
 _VERDICT = {
     "ready": L(zh="可以发布", en="Ready"),
@@ -111,32 +129,34 @@ def thumbnails_for(paths: Sequence[Path], size: int = THUMB_PX) -> list[str | No
 
 
 def _clause_cell(clause_id: str, lang: str) -> str:
-    c = clauses().get(clause_id)
-    source = f'<div class="clause">{e(c.source)}</div>' if c else ""
-    return f'<b>{e(clause_id)}</b><div class="clause">{e(clause_summary(clause_id, lang))}</div>{source}'
+    """The clause in words: what it requires, then where it is written (the id stays in an attribute)."""
+    summary, source = clause_in_words(clause_id, lang)
+    return f'<div data-clause="{e(clause_id)}">{e(summary)}</div>' + (
+        f'<div class="clause">{e(source)}</div>' if source else ""
+    )
 
 
-def _findings_table(findings: list[dict[str, Any]], lang: str) -> str:
+def _findings_table(findings: list[dict[str, Any]], lang: str, media: list[str]) -> str:
+    """Severity | what is wrong and how to fix it (the widest column) | the clause in words.
+
+    Rule ids and technical evidence are not in the reader's table: they go to the support
+    appendix (`_support_table`) and the row's data-rule attribute."""
     if not findings:
         return f"<p>{e(tr(L(zh='未发现问题。', en='No findings.'), lang))}</p>"
-    head = [
-        L(zh="级别", en="Severity"),
-        L(zh="规则", en="Rule"),
-        L(zh="条款", en="Clause"),
-        L(zh="问题与修复", en="Finding and fixes"),
-    ]
+    head = (
+        (L(zh="级别", en="Severity"), "13%"),
+        (L(zh="问题与修复", en="Problem and how to fix it"), "55%"),
+        (L(zh="依据条款", en="Clause"), "32%"),
+    )
     rows = []
-    for f in findings:
+    for n, f in enumerate(findings, 1):
         sev = str(f.get("severity", ""))
-        parts = [f"<div>{e(f.get('message'))}</div>"]
-        if f.get("target") not in (None, "text", "draft"):
-            parts.append(
-                f'<div class="clause">{e(tr(L(zh="位置", en="where"), lang))}: {e(f.get("target"))}</div>'
-            )
-        if f.get("evidence"):
-            parts.append(
-                f'<div class="clause">{e(tr(L(zh="依据", en="evidence"), lang))}: {e(f.get("evidence"))}</div>'
-            )
+        parts = [
+            f"<div class='headline'>{e(headline(str(f.get('message') or ''), f.get('evidence')))}</div>",
+            f'<div class="clause">{e(tr(L(zh="位置", en="Where"), lang))}: '
+            f"{e(target_name(str(f.get('target') or 'text'), lang, media))} · "
+            f"{e(rule_name(str(f.get('rule')), lang))} <sup>{n}</sup></div>",
+        ]
         if f.get("note"):
             parts.append(
                 f'<div class="note">{e(tr(L(zh="说明", en="note"), lang))}: {e(f.get("note"))}</div>'
@@ -145,16 +165,55 @@ def _findings_table(findings: list[dict[str, Any]], lang: str) -> str:
             how = tr(_APPLY.get(str(fix.get("applicability")), L(zh="", en="")), lang)
             parts.append(f'<div class="fix">→ {e(fix.get("title"))} <i>({e(how)})</i></div>')
         rows.append(
-            f'<tr><td class="sev-{e(sev)}">{e(tr(_SEV.get(sev, L(zh=sev, en=sev)), lang))}</td>'
-            f"<td><code>{e(f.get('rule'))}</code></td><td>{_clause_cell(str(f.get('clause', '')), lang)}</td>"
-            f"<td>{''.join(parts)}</td></tr>"
+            f'<tr data-rule="{e(f.get("rule"))}"><td class="sev-{e(sev)}">{e(tr(_SEV.get(sev, L(zh=sev, en=sev)), lang))}</td>'
+            f"<td>{''.join(parts)}</td><td>{_clause_cell(str(f.get('clause', '')), lang)}</td></tr>"
         )
-    ths = "".join(f"<th>{e(tr(h, lang))}</th>" for h in head)
-    return f"<table><thead><tr>{ths}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    ths = "".join(f'<th width="{w}">{e(tr(h, lang))}</th>' for h, w in head)
+    return (
+        f'<table class="findings" width="100%" cellspacing="0" cellpadding="4"><thead><tr>{ths}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+EVIDENCE_CHARS = 240
+
+
+def _support_table(findings: list[dict[str, Any]], lang: str) -> str:
+    """For support staff: each finding's rule id, clause id and technical evidence, by number."""
+    if not findings:
+        return ""
+    head = (
+        (L(zh="#", en="#"), "5%"),
+        (L(zh="规则编号（rule id）", en="rule id"), "32%"),
+        (L(zh="条款编号", en="clause id"), "15%"),
+        (L(zh="技术依据", en="technical evidence"), "48%"),
+    )
+    rows = []
+    for n, f in enumerate(findings, 1):
+        ev = str(f.get("evidence") or "")
+        if len(ev) > EVIDENCE_CHARS:
+            ev = ev[:EVIDENCE_CHARS] + "…"
+        rows.append(
+            f'<tr><td class="n">{n}</td><td><code>{e(f.get("rule"))}</code></td>'
+            f"<td><code>{e(f.get('clause'))}</code></td><td class='clause'>{e(ev)}</td></tr>"
+        )
+    ths = "".join(f'<th width="{w}">{e(tr(h, lang))}</th>' for h, w in head)
+    title = tr(
+        L(
+            zh="附：规则编号与技术依据（供技术支持）",
+            en="Appendix: rule ids and technical evidence (for support)",
+        ),
+        lang,
+    )
+    return (
+        f'<h3 class="support">{e(title)}</h3><table class="support" width="100%" cellspacing="0" cellpadding="3">'
+        f"<thead><tr>{ths}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def draft_section(entry: dict[str, Any], lang: str) -> str:
-    """One draft's card: title, verdict badge, account, thumbnails, findings (or the error)."""
+    """One draft: title and verdict, platform and account, then (single-draft reports) the post, the
+    account and what to tick, then the findings and the support appendix — or the error."""
     if entry.get("error"):
         return (
             f'<section class="draft"><h3>{badge("error", lang)} {e(entry.get("draft"))}</h3>'
@@ -164,24 +223,36 @@ def draft_section(entry: dict[str, Any], lang: str) -> str:
     verdict = str(report.get("summary", {}).get("verdict", ""))
     account = report.get("account") or {}
     title = report.get("title") or Path(str(report.get("draft") or "draft")).name
-    meta = [e(report.get("draft")), e(report.get("platform"))]
+    platform = str(report.get("platform") or "generic")
+    meta = [e(report.get("draft")), e(human_platform(platform, lang))]
     if account.get("name"):
-        meta.append(e(tr(L(zh="账号", en="account"), lang)) + ": " + e(account.get("name")))
+        meta.append(e(tr(L(zh="账号名称", en="Account name"), lang)) + ": " + e(account.get("name")))
     if account.get("mcn"):
-        meta.append("MCN: " + e(account.get("mcn")))
-    thumbs = report.get("thumbnails") or []
+        meta.append(e(tr(L(zh="MCN机构", en="MCN agency"), lang)) + ": " + e(account.get("mcn")))
     media = report.get("media") or []
-    figs = []
-    for i, m in enumerate(media):
-        uri = thumbs[i] if i < len(thumbs) else None
-        label = e(m.get("path"))
-        if uri and str(uri).startswith("data:image/png;base64,"):
-            figs.append(f'<img src="{e(uri)}" alt="{label}" title="{label}">')
-    thumb_html = f'<div class="thumbs">{"".join(figs)}</div>' if figs else ""
+    names = [str(m.get("path") or "") for m in media]
+    findings = list(report.get("findings") or [])
+    if report.get("post"):  # the full single-draft report: media are shown in the post section
+        body = (
+            post_section(report, lang)
+            + account_section(account, lang)
+            + checklist_section(report, lang)
+            + f"<h2>{e(tr(L(zh='发现的问题', en='Findings'), lang))}</h2>"
+        )
+    else:
+        thumbs = report.get("thumbnails") or []
+        figs = []
+        for i, m in enumerate(media):
+            uri = thumbs[i] if i < len(thumbs) else None
+            label = e(m.get("path"))
+            if uri and str(uri).startswith("data:image/png;base64,"):
+                figs.append(f'<img src="{e(uri)}" alt="{label}" title="{label}">')
+        body = f'<div class="thumbs">{"".join(figs)}</div>' if figs else ""
+    scope = f'<p class="meta">{e(tr(SCOPE, lang))}</p>'
     return (
         f'<section class="draft"><h3>{badge(verdict, lang)} {e(title)}</h3>'
-        f'<div class="meta">{" · ".join(meta)}</div>{thumb_html}'
-        f"{_findings_table(list(report.get('findings') or []), lang)}</section>"
+        f'<div class="meta">{" · ".join(meta)}</div>{scope}{body}'
+        f"{_findings_table(findings, lang, names)}{_support_table(findings, lang)}</section>"
     )
 
 
@@ -206,7 +277,7 @@ def page(title: str, body: str, lang: str) -> str:
 
 
 def _generated(lang: str) -> str:
-    stamp = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %z")
+    stamp = local_time(datetime.now().astimezone(), lang)
     return e(
         tr(
             L(zh="生成于 {t}，Preflight {v}", en="Generated {t} by Preflight {v}"),
@@ -227,100 +298,41 @@ def render_report_dict(report: dict[str, Any], lang: str = "zh") -> str:
 
 
 def render_html(report: Report) -> str:
-    """A single draft's report as a self-contained HTML page (thumbnails when they can be made)."""
+    """A single draft's report as a self-contained HTML page: the post, the account, what to tick
+    (the same three groups as the desktop app), the findings and a support appendix."""
+    from dataclasses import asdict
+
+    from checks.fixes.publish_checklist import checklist_entries
+
+    draft = report.draft
     data = report_to_dict(report)
-    data["title"] = report.draft.title
-    data["account"] = {"name": report.draft.account.name, "mcn": report.draft.account.mcn}
-    data["thumbnails"] = thumbnails_for([report.draft.media_path(i) for i in range(len(report.draft.media))])
+    data["title"] = draft.title
+    a = draft.account
+    data["account"] = {
+        "name": a.name,
+        "bio": a.bio,
+        "mcn": a.mcn,
+        "mcn_displayed": a.mcn_displayed,
+        "credentials": [
+            {"field": c.field, "title": c.title, "expires": c.expires, "verified": c.verified}
+            for c in a.credentials
+        ],
+    }
+    data["post"] = {
+        "title": draft.title,
+        "text": draft.text,
+        "declarations": list(draft.declarations),
+        "publish_at": draft.publish_at.isoformat() if draft.publish_at else None,
+    }
+    data["checklist"] = [
+        asdict(x) for x in checklist_entries(draft.platform, draft.declarations, report, report.lang)
+    ]
+    data["thumbnails"] = thumbnails_for([draft.media_path(i) for i in range(len(draft.media))])
     return render_report_dict(data, report.lang)
 
 
-def _table(head: Sequence[L], rows: list[list[str]], numeric_from: int, lang: str) -> str:
-    ths = "".join(f"<th>{e(tr(h, lang))}</th>" for h in head)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="n">{c}</td>' if i >= numeric_from else f"<td>{c}</td>" for i, c in enumerate(r)
-        )
-        + "</tr>"
-        for r in rows
-    )
-    return f"<table><thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table>"
-
-
 def render_audit_html(data: dict[str, Any], rows: Sequence[dict[str, Any]], lang: str = "zh") -> str:
-    """The batch audit page: summary tables, then one card per draft (report dicts or error rows)."""
-    s = data["summary"]
-    title = tr(L(zh="批量自检报告", en="Batch audit report"), lang)
-    totals = _table(
-        [
-            L(zh="稿件", en="Drafts"),
-            _VERDICT["ready"],
-            _VERDICT["review"],
-            _VERDICT["fix_required"],
-            _VERDICT["error"],
-        ],
-        [[str(s["drafts"]), str(s["ready"]), str(s["review"]), str(s["fix_required"]), str(s["errors"])]],
-        0,
-        lang,
-    )
-    accounts = _table(
-        [
-            L(zh="账号", en="Account"),
-            L(zh="MCN", en="MCN"),
-            L(zh="稿件", en="Drafts"),
-            _VERDICT["ready"],
-            _VERDICT["review"],
-            _VERDICT["fix_required"],
-            _VERDICT["error"],
-            L(zh="问题数", en="Findings"),
-        ],
-        [
-            [
-                e(a["account"] or "—"),
-                e(a["mcn"] or ""),
-                str(a["drafts"]),
-                str(a["ready"]),
-                str(a["review"]),
-                str(a["fix_required"]),
-                str(a["error"]),
-                str(a["findings"]),
-            ]
-            for a in s["by_account"]
-        ],
-        2,
-        lang,
-    )
-    rules = _table(
-        [
-            L(zh="规则", en="Rule"),
-            L(zh="条款", en="Clause"),
-            L(zh="涉及稿件", en="Drafts"),
-            _SEV["error"],
-            _SEV["warning"],
-            _SEV["info"],
-        ],
-        [
-            [
-                f"<code>{e(r['rule'])}</code>",
-                _clause_cell(r["clause"], lang),
-                str(r["drafts"]),
-                str(r["error"]),
-                str(r["warning"]),
-                str(r["info"]),
-            ]
-            for r in s["by_rule"]
-        ],
-        2,
-        lang,
-    )
-    cards = "".join(draft_section(r, lang) for r in rows)
-    body = (
-        f"<h1>{e(title)}</h1><div class='meta'>{e(data.get('root'))}<br>{_generated(lang)}<br>"
-        f"{_packs_line(data.get('packs') or [], lang)}</div>"
-        f"<h2>{e(tr(L(zh='总览', en='Overview'), lang))}</h2>{totals}"
-        f"<h2>{e(tr(L(zh='按账号', en='By account'), lang))}</h2>{accounts}"
-        f"<h2>{e(tr(L(zh='按规则', en='By rule'), lang))}</h2>{rules or ''}"
-        f"<h2>{e(tr(L(zh='逐篇结果', en='Drafts'), lang))}</h2>{cards}"
-    )
-    return page(title, body, lang)
+    """The batch audit page (checks/report/html_audit.py; kept here for its callers)."""
+    from checks.report.html_audit import render_audit_html as render
+
+    return render(data, rows, lang)

@@ -54,7 +54,7 @@ def _covered_by_ui(ctx: Context, media: MediaFacts, marks: list[Mark]) -> tuple[
 
 def _mark_problem(
     ctx: Context, media: MediaFacts, lexicons: tuple[tuple[str, ...], tuple[str, ...]]
-) -> tuple[L, Mark] | bool | None:
+) -> tuple[L, Mark, str] | bool | None:
     """True: a compliant visible mark is there. (message, mark, UI region): a mark that falls short. None: no mark."""
     found = find_marks(media, *lexicons)
     if not found:

@@ -95,9 +95,9 @@ class Cooccurrence:
         for f in firsts:
             units.setdefault(_unit(ctx, f, self.scope), f)
         for s in seconds:
-            f = units.get(_unit(ctx, s, self.scope))
-            if f is not None:
-                return f, s
+            first = units.get(_unit(ctx, s, self.scope))
+            if first is not None:
+                return first, s
         return None
 
 

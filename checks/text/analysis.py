@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from checks.model import Draft
 from checks.text import layer, structure
@@ -60,6 +60,17 @@ LEXICONS = tuple(
 
 if TYPE_CHECKING:
     from checks.vocabulary.packset import PackSet
+
+
+class Located(Protocol):
+    """Anything that starts somewhere in a target (a Span, Segment, TimeMention, Label…):
+    all `sentence_of` and `line_of` need to know."""
+
+    @property
+    def target(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -128,11 +139,11 @@ class TextAnalysis:
         """A rule's own regular expression on the normalised title/text (or the given targets)."""
         return [s for t in _targets(targets) for s in layer.search(pattern, self.of(t), t, name)]
 
-    def sentence_of(self, span: Span | Segment) -> Segment | None:
+    def sentence_of(self, span: Located) -> Segment | None:
         """The sentence of the title or text that a span starts in (bisection: linear overall)."""
         return _segment_at(self._sentence_index, span.target, span.start)
 
-    def line_of(self, span: Span | Segment) -> Segment | None:
+    def line_of(self, span: Located) -> Segment | None:
         """The line (paragraph) of the title or text that a span starts in."""
         return _segment_at(self._line_index, span.target, span.start)
 

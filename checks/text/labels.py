@@ -70,11 +70,10 @@ def find_labels(text: str, target: str, packs: PackSet, place: Callable[[str, in
             )
     ok_sources = [(lb.start, lb.end) for lb in out if lb.kind == "source" and lb.status == "ok"]
     for status, name in (("vague", "source_vague"), ("deferred", "source_deferred")):
-        for m in phrases(packs, name, text):
-            if not any(a <= m.start < b for a, b in ok_sources):
-                out.append(
-                    Label("source", status, target, m.start, m.end, m.text, place(target, m.start, m.end))
-                )
+        for hit in phrases(packs, name, text):
+            if not any(a <= hit.start < b for a, b in ok_sources):
+                where = place(target, hit.start, hit.end)
+                out.append(Label("source", status, target, hit.start, hit.end, hit.text, where))
         for m in pattern_matches(packs, name, norm):
             out.append(
                 Label(

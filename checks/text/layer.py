@@ -30,7 +30,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 
@@ -38,6 +39,7 @@ from checks.vocabulary.normalize import normalize
 
 if TYPE_CHECKING:
     from checks.vocabulary.packset import PackSet
+    from checks.vocabulary.safe_regex import PackPattern, PatternMatch
 
 GAZETTEER = "place_gazetteer"
 # Hits kept per lexicon per string: every rule needs the first few; a hostile post repeating one
@@ -140,8 +142,8 @@ class Folder:
                 pieces.append(norm[pos:a])
                 flen += a - pos
             if m.lastgroup == "v":
-                got = m.group(0)
-                canon = self._table.get(got) or self._bare.get(_strip_seps(got), got)
+                word = m.group(0)
+                canon = self._table.get(word) or self._bare.get(_strip_seps(word), word)
                 segs.append((flen, a, b, len(canon) == b - a))
                 pieces.append(canon)
                 flen += len(canon)
@@ -332,7 +334,7 @@ def find_words(packs: PackSet | None, phrases: Iterable[str], text: str, target:
     return _words(tuple(phrases), tuple(variants)).find("", text, target)
 
 
-def search(pattern: re.Pattern[str], text: str, target: str = "text", name: str = "pattern") -> list[Span]:
+def search(pattern: re.Pattern[str] | PackPattern, text: str, target: str = "text", name: str = "pattern") -> list[Span]:
     """A rule's own regular expression on the normalised text (same length: spans are original)."""
     if not text:
         return []
@@ -344,7 +346,11 @@ def search(pattern: re.Pattern[str], text: str, target: str = "text", name: str 
 
 
 def search_folded(
-    packs: PackSet | None, pattern: re.Pattern[str], text: str, target: str = "text", name: str = "pattern"
+    packs: PackSet | None,
+    pattern: re.Pattern[str] | PackPattern,
+    text: str,
+    target: str = "text",
+    name: str = "pattern",
 ) -> list[Span]:
     """A rule's own regular expression on the folded text (evasions undone), mapped back."""
     if not text:
@@ -410,14 +416,14 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CJKRX = re.compile(rf"[{_CJK}]")
 
 
-def pattern_matches(packs: PackSet, name: str, norm: str) -> list[re.Match[str]]:
+def pattern_matches(packs: PackSet, name: str, norm: str) -> list[PatternMatch]:
     """Matches of lexicon `name`'s regular expressions in the normalised text `norm`.
 
     A pattern with a character every match must contain (its first top-level literal) and a
     bounded width only runs in windows around that character's occurrences — most of a long
     post is never touched by most patterns.
     """
-    out: list[re.Match[str]] = []
+    out: list[PatternMatch] = []
     for rx in packs.patterns(name):
         anchors, width = _plan(rx.pattern)
         if not anchors:
@@ -446,7 +452,8 @@ def pattern_matches(packs: PackSet, name: str, norm: str) -> list[re.Match[str]]
 
 
 def _positions(text: str, ch: str, limit: int) -> list[int]:
-    out, i = [], text.find(ch)
+    out: list[int] = []
+    i = text.find(ch)
     while i != -1 and len(out) < limit:
         out.append(i)
         i = text.find(ch, i + 1)
@@ -460,7 +467,7 @@ def _plan(pattern: str) -> tuple[frozenset[str], int | None]:
     try:
         from re import _parser as sre_parse  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover
-        import sre_parse  # type: ignore[no-redef]
+        import sre_parse
     try:
         tree = sre_parse.parse(pattern)
         width = tree.getwidth()[1]
@@ -470,7 +477,7 @@ def _plan(pattern: str) -> tuple[frozenset[str], int | None]:
     return chars or frozenset(), (width if width < 400 else None)
 
 
-def _required(seq: list, sre: object) -> frozenset[str] | None:
+def _required(seq: list[Any], sre: ModuleType) -> frozenset[str] | None:
     best: frozenset[str] | None = None
     for op, av in seq:
         got = _item(op, av, sre)
@@ -479,18 +486,18 @@ def _required(seq: list, sre: object) -> frozenset[str] | None:
     return best
 
 
-def _item(op: object, av: object, sre: object) -> frozenset[str] | None:
+def _item(op: object, av: Any, sre: ModuleType) -> frozenset[str] | None:
     c = sre
-    if op == c.LITERAL:  # type: ignore[attr-defined]
-        ch = chr(av).lower()  # type: ignore[call-overload]
+    if op == c.LITERAL:
+        ch = chr(av).lower()
         return frozenset({ch}) if ch.isalnum() or not ch.isascii() else None
-    if op == c.SUBPATTERN:  # type: ignore[attr-defined]
-        return _required(list(av[-1]), sre)  # type: ignore[index]
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:  # type: ignore[attr-defined,index]
-        return _required(list(av[2]), sre)  # type: ignore[index]
-    if op == c.BRANCH:  # type: ignore[attr-defined]
+    if op == c.SUBPATTERN:
+        return _required(list(av[-1]), sre)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        return _required(list(av[2]), sre)
+    if op == c.BRANCH:
         out: set[str] = set()
-        for alt in av[1]:  # type: ignore[index]
+        for alt in av[1]:
             got = _required(list(alt), sre)
             if got is None:
                 return None

@@ -27,7 +27,8 @@ class Segment(NamedTuple):
     start: int
     end: int
     text: str
-    index: int = 0  # the line / sentence number within its target
+    # the line / sentence number within its target; shadows tuple.index(), which no caller uses
+    index: int = 0  # type: ignore[assignment]
 
 
 def lines(text: str, target: str = "text") -> list[Segment]:

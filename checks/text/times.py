@@ -172,9 +172,10 @@ def find_times(text: str, target: str, publish: datetime, packs: PackSet) -> lis
 
 
 def _month(g: dict[str, str | None]) -> int | None:
-    if g.get("mn"):
-        return MONTHS.get(g["mn"][:3].lower())
-    return to_int(g["m"]) if g.get("m") else None
+    name, number = g.get("mn"), g.get("m")
+    if name:
+        return MONTHS.get(name[:3].lower())
+    return to_int(number) if number else None
 
 
 def _word_edges(norm: str, start: int, end: int) -> bool:

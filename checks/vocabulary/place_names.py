@@ -12,7 +12,7 @@ from typing import Any
 def gazetteer() -> Any | None:
     """The gazetteer module, or None when it is not available (degrade, never crash)."""
     try:
-        from checks.geo import gazetteer as gz  # type: ignore[attr-defined]
+        from checks.geo import gazetteer as gz
     except Exception:
         return None
     return gz

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Literal, overload
 
-import re2  # type: ignore[import-untyped]
+import re2
 
 MAX_MATCHES = 10_000  # per pattern per text: far above any real label count
 WORD = r"\p{L}\p{N}_"
@@ -52,7 +53,13 @@ class PatternMatch:
     def end(self, group: int | str = 0) -> int:
         return self.span(group)[1]
 
+    @overload
+    def group(self, group: Literal[0] = 0) -> str: ...
+    @overload
+    def group(self, group: int | str) -> str | None: ...
+
     def group(self, group: int | str = 0) -> str | None:
+        """The text of a group; None for a group that did not take part (group 0 always did)."""
         lo, hi = self.span(group)
         return None if lo < 0 else self.string[lo:hi]
 

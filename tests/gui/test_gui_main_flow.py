@@ -39,6 +39,21 @@ def test_open_draft_shows_media_facts_and_findings(make_window, qtbot, tmp_path)
     assert w.checklist.verdict.text()
 
 
+def test_a_closed_window_leaves_no_callback_to_fire_into_the_next_test(qtbot, dialogs):
+    """The old flake: render_report queued QTimer.singleShot(0, self.fit_checklist); when a window
+    was destroyed before it fired, the call hit a deleted splitter inside whatever test ran next."""
+    import shiboken6
+
+    from app.gui.main_window import MainWindow
+    from checks.settings import Settings
+
+    w = MainWindow(Settings(lang="en"))
+    w.show()
+    w.render_report()  # queues the checklist fit
+    shiboken6.delete(w)
+    qtbot.wait(50)  # pytest-qt fails the test on any exception raised in the event loop
+
+
 def test_text_fix_is_undoable_and_saved(make_window, qtbot, tmp_path):
     path = _draft(tmp_path)
     w = make_window()
