@@ -5,11 +5,15 @@ link, group-buy voucher, discount code or order instruction; paid promotion (品
 sponsored); or piled-up selling pressure. An honest review or haul without a way to buy is not an
 ad. The label counts where the other labels count (checks.text.structure): in the title, the
 opening lines or a closing line that states it (【广告】, #广告, 赞助, sponsored, #ad) — or the
-platform's `advertising` declaration. "不是广告" is a denial, not a label.
+platform's `advertising` declaration. "不是广告" is a denial, not a label. In the opening lines a
+label opens what it labels: anywhere in the first line; in the second only at its start or in a
+clause about the post itself (本期视频由…赞助); a （广告） tagged onto a product halfway through the
+second line is buried, not conspicuous.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.i18n import L
@@ -19,16 +23,37 @@ from checks.rules.commerce_frame import FRAME_LEXICONS, commercial_frame
 from checks.rules.declaration_fix import declare_fix
 from checks.rules.evidence import finding_at
 from checks.rules.label_text import ad_label
+from checks.text.labels import Label
 
 LEXICONS = (*FRAME_LEXICONS, "label_advertising")
 MESSAGE = L(
     zh="推广商品或服务并附购买方式（“{cue}”），但没有显著标明“广告”，也未勾选营销推广声明",
     en="The post promotes goods or services with a way to buy ('{cue}') but is not conspicuously labelled as an ad and carries no advertising declaration",
 )
+CLAUSE_BREAK = re.compile(r"[，,。；;！!？?]")
+SELF_REFERENCE = re.compile(r"^\W*(?:本期|本篇|本文|本视频|本条|这期|这篇|这条|this (?:post|video)\b)", re.I)
+LINE_START = 6  # characters (after wrappers) a label may follow and still open its line
 BURIED = L(
     zh="广告标识“{found}”位于正文中间，不够显著；请放到标题、开头或单独的末行",
     en="The ad label '{found}' is buried mid-text; put it in the title, the opening or its own last line",
 )
+
+
+def opens(ctx: Context, label: Label) -> bool:
+    """A conspicuous label that stands where a reader meets it first: the title, the closing line,
+    the first line, or the first clause of the second line (not tagged on mid-sentence)."""
+    if label.placement != "lead":
+        return True
+    lines = [ln for ln in ctx.text.lines if ln.target == "text"]
+    if not lines or label.start < lines[0].end:
+        return True
+    line = next((ln for ln in lines if ln.start <= label.start < ln.end), None)
+    if line is None:
+        return True
+    before = line.text[: label.start - line.start]
+    if CLAUSE_BREAK.search(before):
+        return False
+    return len(re.sub(r"\W", "", before)) <= LINE_START or bool(SELF_REFERENCE.match(before))
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -38,7 +63,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if frame is None or not frame.cues:
         return
     ta = ctx.text
-    if ta.label("advertising") is not None:
+    if any(opens(ctx, lb) for lb in ta.labels_of("advertising", "ok") if lb.conspicuous):
         return
     label = ad_label(ta.lang)
     fixes = [

@@ -3,7 +3,10 @@
 A post is commercial when it offers a way to buy (a cart, a link, a group-buy voucher, a discount
 code, an order instruction — lexicon `commerce_channels`), discloses or betrays paid promotion
 (品牌方, 恰饭, #ad, sponsored — `commerce_sponsorship`), piles up selling pressure (two different
-`commerce_offers`: 到手价 + 手慢无), makes an offer with the seller's contact (团购 + 加扣扣), or carries the `advertising` declaration. A cue that is denied
+`commerce_offers`: 到手价 + 手慢无), makes an offer with the seller's contact (团购 + 加扣扣, 价格好商量 + a WeChat id), carries the
+`advertising` declaration, or labels itself an ad (【广告】, 广告｜, #ad — a label standing on its
+own: a post that says it is an ad is one, and the ad-content rules bind it; 推广垃圾分类 or 广告公司
+hold the word, not a label). A cue that is denied
 (不是恰饭, 链接就不放了, not sponsored — `commerce_negation`) or that names a link which is not a way
 to buy (原文链接, 报名链接 — `commerce_channel_guards`) does not count. An honest review, a diary
 or a haul without a way to buy is therefore not an ad, however enthusiastic it is.
@@ -20,6 +23,7 @@ from functools import lru_cache
 
 from checks.rules.base import Context
 from checks.rules.evidence import source
+from checks.text.labels import Label
 from checks.text.layer import Span, find, find_words, pattern_matches
 from checks.vocabulary.normalize import normalize
 
@@ -29,6 +33,7 @@ WHERES = ("title", "text")
 FRAME_LEXICONS = ("commerce_channels", "commerce_sponsorship", "commerce_offers", "commerce_negation",
                   "commerce_channel_guards", "contact_handles")  # fmt: skip
 ASCII_NEG = re.compile(r"\b(?:not|no|non|isn't|without|never)\b[\w\s'-]{0,14}$")
+LABEL_OPENERS = "【[（(#＃|｜:：-—·•"
 QUOTES = re.compile(
     r"《[^《》\n]{1,30}》|「[^「」\n]{1,30}」|“[^“”\n]{1,30}”|\"[^\"\n]{1,30}\"|『[^『』\n]{1,30}』"
 )
@@ -36,10 +41,12 @@ QUOTES = re.compile(
 
 @dataclass(frozen=True)
 class Frame:
-    """Why a post is commercial: the cues found (empty when only declared) and the declaration."""
+    """Why a post is commercial: the cues found (empty when only declared or labelled), the
+    declaration, and whether the post labels itself an ad (广告, sponsored, #ad)."""
 
     cues: tuple[Hit, ...]
     declared: bool
+    labelled: bool = False
 
     def evidence(self) -> str:
         shown = ", ".join(dict.fromkeys(h.text for h in self.cues[:4]))
@@ -128,6 +135,17 @@ def live(ctx: Context, lexicon: str) -> list[Hit]:
     return [h for h in post_hits(ctx, lexicon) if not negated(ctx, h) and not _overlaps(h, guards)]
 
 
+def label_shaped(ctx: Context, label: Label) -> bool:
+    """The label stands on its own (【广告】, 广告｜…, #ad): it opens its line or follows a bracket or
+    hash, and no word runs on after it (广告公司, 推广垃圾分类 are words, not labels)."""
+    text = source(ctx.draft, label.target)
+    before = text[: label.start].rsplit("\n", 1)[-1]
+    after = text[label.end : label.end + 1]
+    if after and (after.isalnum() or after == "_"):
+        return False
+    return not before.strip() or before.rstrip()[-1] in LABEL_OPENERS
+
+
 def commercial_frame(ctx: Context) -> Frame | None:
     """The post's commercial frame, or None for a post that sells nothing (computed once)."""
     if "commerce_frame" not in ctx.extra:
@@ -144,6 +162,7 @@ def _frame(ctx: Context) -> Frame | None:
     if len({normalize(h.phrase) for h in offers}) >= 2 or contacts:
         cues += offers + contacts  # selling pressure piled up, or an offer with the seller's contact
     cues.sort(key=lambda h: (WHERES.index(h.target), h.start))
-    if not cues and not declared:
+    labelled = any(label_shaped(ctx, lb) for lb in ctx.text.labels_of("advertising", "ok"))
+    if not cues and not declared and not labelled:
         return None
-    return Frame(tuple(cues), declared)
+    return Frame(tuple(cues), declared, labelled)

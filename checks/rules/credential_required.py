@@ -7,7 +7,10 @@ advice in any wording (a dosage, an allocation, see `advice_patterns`). A senten
 news or reminds of a deadline (据说, 新规, 截止, reportedly) is information: soft words like 记得
 or 可以 do not make it advice there, only a real directive (`advice_markers_strong`) does. Only a
 credential for *that* field, verified and unexpired on the publish day, covers it: a finance
-credential does not cover diabetes advice.
+credential does not cover diabetes advice. A product pitch is not professional advice: in a post
+that sells (the commercial frame of checks.rules.commerce_frame: a way to buy, paid promotion, an
+ad label), a dose or an efficacy claim is the seller's claim about the product, judged by the ad
+rules (medical_claim_in_ad), so the health field is not read as advice there.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from checks.i18n import L
 from checks.model import Finding, Severity
 from checks.rules import account_fixes, advice_patterns, frames_advice
 from checks.rules.base import Context, Rule, RuleDoc
+from checks.rules.commerce_frame import FRAME_LEXICONS, commercial_frame
 from checks.rules.credentials import FIELDS, credential_problem, has_valid_credential
 from checks.rules.evidence import finding_at, source
 from checks.text.layer import Span, find, outside
@@ -91,6 +95,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for field in FIELDS:
         if has_valid_credential(ctx, field):
             continue
+        if field == "health" and commercial_frame(ctx) is not None:
+            continue  # a product's dose or efficacy: medical_claim_in_ad judges it
         hit = advice_hit(ctx, field)
         if hit is None:
             continue
@@ -150,5 +156,6 @@ RULE = Rule(
         "advice_markers",
         "advice_markers_strong",
         *frames_advice.LEXICONS,
+        *FRAME_LEXICONS,
     ),
 )

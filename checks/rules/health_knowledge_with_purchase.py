@@ -1,11 +1,21 @@
 """Health knowledge with a seller's link, shop or contact beside it (IAM2023-8).
 
 Wellness talk — 湿气重怎么调理, 血糖高的人要注意, gut-health tips — is how medical, drug, device and
-health-food ads are disguised. The rule fires when three things meet in one post: health or
-wellness knowledge (the `advice_health` topic, or `health_knowledge_cues`), a product of those
-kinds (`health_products`: 降糖茶, 益生菌, 理疗仪, supplements), and a way to reach the seller (a
-purchase channel from the commercial frame, or contact details — checks.rules.contact_diversion).
-Health knowledge with no seller, or a product review with no knowledge framing, is not this case.
+health-food ads are disguised. The rule fires when three things meet in one post:
+- a product or service of those kinds: `health_products` (降糖茶, 益生菌, 理疗仪, 验光, supplements),
+  `drug_or_device_terms` (械字号) and `health_food_terms` (蓝帽子);
+- a way to reach the seller: a purchase channel of the commercial frame (小黄车, 到店买, 本店,
+  预约电话, 点击下方链接) or contact details (checks.rules.contact_diversion);
+- health knowledge *apart from the pitch*: a sentence that is not the pitch (no seller in it, no
+  product pointed at as the one sold — 这款, 我家, this: `commerce_pitch_markers`) and names a condition or body measure (`vocab_health_conditions`, `vocab_health_measures`) or a
+  knowledge cue (`health_knowledge_cues`: 小贴士, 要注意, 常见原因, signs you…); or two health-advice
+  cues of the `advice_health` topic. A testimony is no knowledge: a sentence with an efficacy
+  claim (喝了三个月，血糖稳稳的 — the efficacy frames of checks.rules.frames_advice) or a cure or
+  guarantee claim (便秘好返晒, 无副作用 — `medical_cure_claims`, `medical_guarantee_claims`) is the
+  pitch too.
+  A product review whose only health words are in the product's
+  own sentence (这款降压茶喝了血压稳了，小黄车) is a claim (medical_claim_in_ad), not knowledge.
+Health knowledge with no seller is not this case.
 """
 
 from __future__ import annotations
@@ -14,14 +24,22 @@ from collections.abc import Iterator
 
 from checks.i18n import L
 from checks.model import Finding, Severity
+from checks.rules import frames_advice
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import Hit, live, post_hits
+from checks.rules.commerce_frame import Hit, live, post_hits, sentence_at
 from checks.rules.contact_diversion import contact_hits
 from checks.rules.evidence import finding_at
+from checks.rules.medical_claim_in_ad import efficacy_claims
 
+PRODUCT_LEXICONS = ("health_products", "drug_or_device_terms", "health_food_terms")
+KNOWLEDGE_LEXICONS = ("health_knowledge_cues", "vocab_health_conditions", "vocab_health_measures")
 LEXICONS = (
-    "health_knowledge_cues",
-    "health_products",
+    "commerce_pitch_markers",
+    "medical_cure_claims",
+    "medical_guarantee_claims",
+    *frames_advice.LEXICONS,
+    *PRODUCT_LEXICONS,
+    *KNOWLEDGE_LEXICONS,
     "commerce_channels",
     "commerce_negation",
     "commerce_channel_guards",
@@ -33,20 +51,43 @@ MESSAGE = L(
 )
 
 
-def knowledge(ctx: Context) -> list[Hit]:
-    """Wellness-knowledge cues; health advice (the `advice_health` topic) counts from two cues on,
-    because one piece of advice inside a product pitch (不用再吃止痛药) is a claim, not knowledge."""
+def products(ctx: Context) -> list[Hit]:
+    """Medical, drug, device and health-food products or services named in the post."""
+    return sorted(
+        (h for lex in PRODUCT_LEXICONS for h in post_hits(ctx, lex)),
+        key=lambda h: (h.target != "title", h.start),
+    )
+
+
+def pitch_sentences(ctx: Context, goods: list[Hit], sellers: list[Hit]) -> set[tuple[int, int, str]]:
+    """Sentences that sell: a seller's channel or contact, a product pointed at (这款, this), or an
+    efficacy testimony."""
+    marked = {_sentence(ctx, h) for h in post_hits(ctx, "commerce_pitch_markers")}
+    said = efficacy_claims(ctx) + post_hits(ctx, "medical_cure_claims") + post_hits(ctx, "medical_guarantee_claims")
+    claims = {_sentence(ctx, h) for h in said}
+    return {_sentence(ctx, h) for h in sellers} | ({_sentence(ctx, h) for h in goods} & marked) | claims
+
+
+def _sentence(ctx: Context, h: Hit) -> tuple[int, int, str]:
+    return (*sentence_at(ctx, h.target, h.start), h.target)
+
+
+def knowledge(ctx: Context, pitched: set[tuple[int, int, str]]) -> list[Hit]:
+    """Health-knowledge cues in sentences that are not the pitch; health advice (the `advice_health` topic) counts from two cues on, because one piece of advice
+    inside a product pitch (不用再吃止痛药) is a claim, not knowledge."""
     advice = [c for c in ctx.text.topics.get("advice_health", ()) if c.target in ("title", "text")]
     if len({h.text for h in advice}) < 2:
         advice = []
-    return advice + post_hits(ctx, "health_knowledge_cues")
+    cues = [h for lex in KNOWLEDGE_LEXICONS for h in post_hits(ctx, lex)]
+    return [h for h in advice + cues if _sentence(ctx, h) not in pitched]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    products = post_hits(ctx, "health_products")
+    goods = products(ctx)
     sellers = live(ctx, "commerce_channels") + contact_hits(ctx)
-    cues = knowledge(ctx)
-    if not products or not sellers or not cues:
+    if not goods or not sellers:
+        return
+    if not knowledge(ctx, pitch_sentences(ctx, goods, sellers)):
         return
     seller = min(sellers, key=lambda h: (h.target != "title", h.start))
     fix = ctx.manual_fix(
@@ -55,7 +96,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             en="Keep health knowledge and selling apart: remove the link, shop and contact from the knowledge post; promote the product as a labelled ad instead",
         )
     )
-    yield finding_at(ctx, RULE, MESSAGE, seller, fixes=(fix,), product=products[0].text, seller=seller.text)
+    yield finding_at(ctx, RULE, MESSAGE, seller, fixes=(fix,), product=goods[0].text, seller=seller.text)
 
 
 RULE = Rule(

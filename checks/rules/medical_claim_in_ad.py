@@ -7,6 +7,11 @@ other product — food, cosmetics, a gadget — must not claim to treat disease 
 health food (保健食品, 蓝帽子 — `health_food_terms`) must not claim efficacy or treatment and must
 carry "本品不能代替药物" (ADL-18). A treatment word inside a product name (理疗仪, 治疗仪) is not
 a claim.
+
+Claims come in two forms: the claim lexicons (治愈率98%, 无副作用, 7天祛斑, 增强免疫力) and the
+efficacy frames of checks.rules.frames_advice — a remedy with an outcome on a condition, told as
+the creator's experience (喝了一个月，贫血好了; my arthritis is reversed). In a commercial post
+that frame is the seller's efficacy claim, so it is judged here (and not as professional advice).
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from dataclasses import replace
 
 from checks.i18n import L
 from checks.model import Applicability, Finding, Fix, FixKind, Severity
+from checks.rules import frames_advice
 from checks.rules.base import Context, Rule, RuleDoc
-from checks.rules.commerce_frame import FRAME_LEXICONS, commercial_frame, post_hits
+from checks.rules.commerce_frame import FRAME_LEXICONS, Hit, commercial_frame, post_hits
 from checks.rules.evidence import finding_at
 from checks.rules.label_text import health_food_notice
 from checks.text.layer import outside
@@ -30,6 +36,7 @@ LEXICONS = (
     "health_food_terms",
     "health_food_notice",
     "health_products",
+    *frames_advice.LEXICONS,
 )
 CLAIM = L(
     zh="广告宣称疗效或安全保证（“{claim}”）：{why}",
@@ -55,6 +62,15 @@ NOTICE = L(
 )
 
 
+def efficacy_claims(ctx: Context) -> list[Hit]:
+    """The advice layer's efficacy frames (a remedy with an outcome on a condition) as claims."""
+    return [
+        Hit(f.target, f.start, f.end, f.cue, f.cue, "frames_advice")
+        for f in frames_advice.frames(ctx)
+        if f.kind == "efficacy" and f.field == "health"
+    ]
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     if commercial_frame(ctx) is None:
         return
@@ -64,6 +80,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     notices = post_hits(ctx, "health_food_notice")
     guarantees = post_hits(ctx, "medical_guarantee_claims")
     cures = outside(post_hits(ctx, "medical_cure_claims"), products + notices)  # 本品不能代替药物 is no claim
+    cures += efficacy_claims(ctx)
     if health_food:
         clause, claims = "ADL-18", guarantees + cures
     elif drug_or_device:

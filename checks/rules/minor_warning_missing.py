@@ -5,7 +5,9 @@ Four shapes, each read from core-pack lexicons: stunts and dangerous challenges
 大胃王, 催吐, 7天瘦10斤); smoking, vaping or drinking shown as cool or taught — a substance
 (`minor_risk_substances`) with cool framing (`minor_cool_framing`: 花式, 教程, 帅) in one sentence,
 so a post on quitting is not one; a child at the centre of a post built for traffic or sales
-(`minor_subjects` with `minor_traffic_hooks` or a commercial frame); and a minor's personal
+(`minor_subjects` with `minor_traffic_hooks`, or the creator's own child — `minor_own_child` — in a
+commercial post; 宝宝也能用 or 孩子近视 in a selling post puts no child at the centre, and
+`minor_subject_nonsubjects` such as 暖宝宝 or a fan greeting 宝宝们 name no child); and a minor's personal
 details (`minor_personal_info`: a class such as 三年级二班 beside a school's name or a child; a
 student number or home address in a post about a child).
 
@@ -29,6 +31,7 @@ from checks.rules.commerce_frame import FRAME_LEXICONS, Hit, commercial_frame, p
 from checks.rules.declaration_fix import declare_fix
 from checks.rules.evidence import finding_at
 from checks.rules.label_text import minor_visible_warning, minor_warning
+from checks.text.layer import outside
 
 LEXICONS = (
     *FRAME_LEXICONS,
@@ -37,6 +40,8 @@ LEXICONS = (
     "minor_risk_substances",
     "minor_cool_framing",
     "minor_subjects",
+    "minor_subject_nonsubjects",
+    "minor_own_child",
     "minor_traffic_hooks",
     "minor_personal_info",
     "label_minor_warning",
@@ -83,10 +88,10 @@ def risks(ctx: Context) -> list[Risk]:
         for h in post_hits(ctx, "minor_risk_substances")
         if any(same_sentence(ctx, h, c) and not (h.start <= c.start < h.end) for c in cool)
     ]
-    minors = post_hits(ctx, "minor_subjects")
+    minors = outside(post_hits(ctx, "minor_subjects"), post_hits(ctx, "minor_subject_nonsubjects"))
     hooks = post_hits(ctx, "minor_traffic_hooks")
-    selling = commercial_frame(ctx) is not None
-    if minors and (hooks or selling):
+    own = post_hits(ctx, "minor_own_child")
+    if minors and (hooks or (own and commercial_frame(ctx) is not None)):
         out.append(Risk("minor_image", minors[0]))
     info = post_hits(ctx, "minor_personal_info")
     schools = [h for h in info if h.text.endswith(SCHOOL_SUFFIXES)]

@@ -35,6 +35,11 @@ DRAFTS = [
         account=Account(name="Dr. Lee News", bio="CCTV reporter"),
         publish_at=PUBLISH,
     ),
+    Draft(  # the commerce rules read their deeper lexicons only once a product and a seller appear
+        title="血糖高的人要注意",
+        text="小贴士：少吃甜食。这款降糖茶是我家自己用的，小黄车有，限时包邮。我女儿今年5岁。",
+        publish_at=PUBLISH,
+    ),
 ]
 
 
