@@ -44,8 +44,13 @@ LEXICONS = (
     "minor_own_child",
     "minor_traffic_hooks",
     "minor_personal_info",
+    "minor_danger_places",
+    "minor_danger_actions",
+    "minor_self_markers",
+    "minor_substance_harm",
     "label_minor_warning",
 )
+ACCOUNT = ("name",)
 SCHOOL_SUFFIXES = ("小学", "中学", "初中", "高中", "幼儿园", "学校")
 KIND_NAMES = {
     "imitation": L(zh="危险动作或挑战", en="a dangerous stunt or challenge"),
@@ -81,17 +86,33 @@ class Risk:
 def risks(ctx: Context) -> list[Risk]:
     """Every reason the post may affect minors, in reading order."""
     out = [Risk("imitation", h) for h in post_hits(ctx, "minor_risk_imitation")]
+    actions = post_hits(ctx, "minor_danger_actions")
+    out += [  # a stunt as a frame: a deadly place and a risky action in one sentence
+        Risk("imitation", h)
+        for h in post_hits(ctx, "minor_danger_places")
+        if any(same_sentence(ctx, h, a) for a in actions)
+    ]
     out += [Risk("eating", h) for h in post_hits(ctx, "minor_risk_eating")]
     cool = post_hits(ctx, "minor_cool_framing")
+    harm = post_hits(ctx, "minor_substance_harm")
+    # a minor shown smoking or drinking needs the warning however it is told; anyone else only
+    # when it is framed as cool or taught — and never in a sentence that warns against it
+    minor_shown = bool(post_hits(ctx, "minor_self_markers") or post_hits(ctx, "minor_self_markers", ACCOUNT))
     out += [
         Risk("substance", h)
         for h in post_hits(ctx, "minor_risk_substances")
-        if any(same_sentence(ctx, h, c) and not (h.start <= c.start < h.end) for c in cool)
+        if not any(same_sentence(ctx, h, x) for x in harm)
+        and (minor_shown or any(same_sentence(ctx, h, c) and not (h.start <= c.start < h.end) for c in cool))
     ]
     minors = outside(post_hits(ctx, "minor_subjects"), post_hits(ctx, "minor_subject_nonsubjects"))
     hooks = post_hits(ctx, "minor_traffic_hooks")
     own = post_hits(ctx, "minor_own_child")
-    if minors and (hooks or (own and commercial_frame(ctx) is not None)):
+    # an account named for a child (萌娃朵朵, 小小模特团团) puts that child at the centre of its sales
+    named = post_hits(ctx, "minor_own_child", ACCOUNT)
+    selling = (own or named) and commercial_frame(ctx) is not None
+    if named and selling and not minors:
+        out.append(Risk("minor_image", named[0]))
+    elif minors and (hooks or selling):
         out.append(Risk("minor_image", minors[0]))
     info = post_hits(ctx, "minor_personal_info")
     schools = [h for h in info if h.text.endswith(SCHOOL_SUFFIXES)]

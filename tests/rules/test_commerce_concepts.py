@@ -234,3 +234,38 @@ def test_harmless_posts_need_no_minor_warning(title: str, text: str) -> None:
 
 def test_the_creators_own_child_in_a_sale_needs_the_warning() -> None:
     assert fired("minor_warning_missing", title="我女儿的冬装", text="我女儿穿的这件羽绒服，小黄车有。")
+
+
+# --- minors: frames rather than stunt names -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        ("周末的新玩法", "我站在天台的护栏外面拍了张照，风好大。", "小李的日常"),  # place + action, one sentence
+        ("下班路上", "在火车道中间躺了十秒才起来，心跳到现在。", "小李的日常"),
+        ("Quick clip", "We climbed onto the roof of the garage and jumped to the next one.", "Sam"),
+        ("下坡", "这辆车没刹车，一路冲到坡底。", "小李的日常"),  # riding without brakes
+        ("高二的夜", "晚自习后和同学在操场喝了半瓶白酒。", "小李的日常"),  # a minor drinking, no framing
+        ("周五", "第一次抽电子烟，葡萄味。", "初三的阿泽"),  # the account says who is shown
+        ("我的作息", "每天只睡三个小时，剩下时间都在刷题。", "小李的日常"),
+        ("今日份穿搭", "这套小外套店铺有同款，链接在橱窗。", "萌娃小米粒"),  # an account built on a child
+    ],
+)
+def test_minor_risk_frames_need_a_warning(title: str, text: str, name: str) -> None:
+    assert fired("minor_warning_missing", title=title, text=text, name=name)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        ("天台上的晚霞", "下班后在天台看了一会儿晚霞。", "小李的日常"),  # a place, no risky action
+        ("跳绳打卡", "今天跳了一千个，出了一身汗。", "小李的日常"),  # an action, no deadly place
+        ("高二的班会", "班主任讲了抽烟的危害，大家都说不会碰。", "小李的日常"),  # warned against
+        ("戒烟第三十天", "我爸今天说他终于不想抽烟了。", "小李的日常"),  # an adult quitting
+        ("朋友聚会", "几个老同事吃饭，喝了点啤酒聊到很晚。", "小李的日常"),  # adults, no cool framing
+        ("今日份穿搭", "这件外套很暖和，面料不错。", "萌娃小米粒"),  # a child's account that sells nothing
+    ],
+)
+def test_look_alikes_of_minor_risks_stay_quiet(title: str, text: str, name: str) -> None:
+    assert not fired("minor_warning_missing", title=title, text=text, name=name)
