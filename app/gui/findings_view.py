@@ -148,6 +148,7 @@ class FindingsView(QWidget):
         lay.addWidget(split)
         self.findings: tuple[Finding, ...] = ()
         self._empty_text = ""
+        self._empty_ready = False  # a green tick only for a checked, clean draft — never for an empty one
         self._details_open = False
         self.fix_buttons: list[QPushButton] = []
         self.tree.currentItemChanged.connect(self._on_current)
@@ -197,7 +198,8 @@ class FindingsView(QWidget):
         if not self.findings:
             text = t("gui.findings.none_pending") if pending else (self._empty_text or t("gui.findings.none"))
             empty = QTreeWidgetItem([text])
-            empty.setIcon(0, theme.icon("verdict-ready") if not pending else theme.icon("severity-info"))
+            ready = self._empty_ready and not pending
+            empty.setIcon(0, theme.icon("verdict-ready") if ready else theme.icon("severity-info"))
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(empty)
         self.tree.blockSignals(False)
@@ -206,14 +208,16 @@ class FindingsView(QWidget):
         else:
             self._show(None)
 
-    def set_empty_text(self, text: str) -> None:
-        """What an empty list says (the session's scoped verdict, never a bare "no problems")."""
-        if text != self._empty_text:
-            self._empty_text = text
+    def set_empty_text(self, text: str, ready: bool = False) -> None:
+        """What an empty list says (the session's scoped verdict, never a bare "no problems");
+        `ready` (the draft was checked and is clean) earns the green tick."""
+        if (text, ready) != (self._empty_text, self._empty_ready):
+            self._empty_text, self._empty_ready = text, ready
             if not self.findings and self.tree.topLevelItemCount() == 1:
                 item = self.tree.topLevelItem(0)
                 if item.data(0, INDEX) is None and item.text(0) != t("gui.findings.none_pending"):
                     item.setText(0, text)
+                    item.setIcon(0, theme.icon("verdict-ready" if ready else "severity-info"))
 
     def show_error(self, message: str) -> None:
         self.set_findings(())

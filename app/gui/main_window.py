@@ -338,7 +338,7 @@ class MainWindow(WindowState, FileOps, Dialogs, Fixing, QMainWindow):
         state = self.session.state
         verdict = self.session.verdict(lang(), pending=pending)
         self.checklist.set_state(state.platform, state.declarations, self.report, pending, verdict)
-        self.findings_view.set_empty_text(verdict.headline)
+        self.findings_view.set_empty_text(verdict.headline, ready=verdict.state == "clean")
         self.fit_timer.start()  # after the new boxes are shown and laid out
         if verdict.state != "checking":
             self.status_label.setText(verdict.headline)

@@ -70,8 +70,16 @@ def test_2_an_empty_draft_is_not_ready_and_a_clean_verdict_names_its_scope(make_
     settle(qtbot, w)
     assert "Write or open a draft" in w.checklist.verdict.text()
     assert "Ready" not in w.checklist.verdict.text() and "No problems" not in w.status_label.text()
+    from app.gui import theme
+
+    def row_icon_is(name: str) -> bool:
+        row = w.findings_view.tree.topLevelItem(0)
+        return row.icon(0).pixmap(16, 16).toImage() == theme.icon(name).pixmap(16, 16).toImage()
+
+    assert row_icon_is("severity-info") and not row_icon_is("verdict-ready")  # no green tick for nothing
     qtbot.keyClicks(w.editor.body_edit, "Made noodles at home this weekend.")
     settle(qtbot, w)
+    assert row_icon_is("verdict-ready")  # a checked, clean draft earns it
     verdict = w.checklist.verdict.text()
     assert "No labelling problems found in" in verdict and "checks" in verdict
     assert "Ready to publish" not in verdict
