@@ -4,6 +4,7 @@ repeated titles, one endless sentence of cue words. Each case is built here; a q
 
 from __future__ import annotations
 
+import gc
 import time
 from datetime import UTC, datetime
 
@@ -33,10 +34,17 @@ CASES = {
 
 def cpu(fn) -> float:
     """CPU time of this thread only: a worker thread left running by an earlier test in the same
-    process (media pool, OCR start-up) must not be billed to the text analysis."""
-    start = time.thread_time()
-    fn()
-    return time.thread_time() - start
+    process (media pool, OCR start-up) must not be billed to the text analysis. The collector is
+    paused while timing: in a full test run the heap holds every earlier test's objects, and the
+    collector's passes over them would be billed to whichever test allocates — not to its algorithm."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.thread_time()
+        fn()
+        return time.thread_time() - start
+    finally:
+        gc.enable()
 
 
 @pytest.fixture(scope="module")
