@@ -6,40 +6,12 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from PIL import Image, PngImagePlugin
+from media_files import write_ai_png, write_phone_jpeg
 
 APPENDIX = {
     "zh": "附：规则编号与技术依据（供技术支持）",
     "en": "Appendix: rule ids and technical evidence (for support)",
 }
-
-
-def _dms(value: float) -> tuple[float, float, float]:
-    deg = int(value)
-    minutes = int((value - deg) * 60)
-    return (float(deg), float(minutes), round((value - deg - minutes / 60) * 3600, 2))
-
-
-def phone_jpeg(
-    path: Path, *, when: str = "2026:11:21 15:42:10", lat: float = 30.2617, lon: float = 120.1515
-) -> Path:
-    exif = Image.Exif()
-    exif[0x010F], exif[0x0110] = "Apple", "iPhone 15"
-    sub = exif.get_ifd(0x8769)
-    sub[0x9003] = sub[0x9004] = when
-    sub[0x9011] = "+08:00"
-    gps = exif.get_ifd(0x8825)
-    gps[0] = b"\x02\x02\x00\x00"
-    gps[1], gps[2], gps[3], gps[4] = "N", _dms(lat), "E", _dms(lon)
-    Image.new("RGB", (640, 480), (120, 160, 200)).save(path, exif=exif, quality=80)
-    return path
-
-
-def ai_png(path: Path) -> Path:
-    info = PngImagePlugin.PngInfo()
-    info.add_text("parameters", "a tea house by a lake\nSteps: 20, Sampler: Euler a, Seed: 1, Model: sdxl")
-    Image.new("RGB", (512, 384), (240, 200, 150)).save(path, pnginfo=info)
-    return path
 
 
 DRAFT = '''platform = "douyin"
@@ -58,8 +30,8 @@ mcn_displayed = false
 
 
 def example_draft(folder: Path) -> Path:
-    phone_jpeg(folder / "IMG_1.jpg")
-    ai_png(folder / "ai.png")
+    write_phone_jpeg(folder / "IMG_1.jpg")
+    write_ai_png(folder / "ai.png")
     path = folder / "draft.toml"
     path.write_text(DRAFT, encoding="utf-8")
     return path
